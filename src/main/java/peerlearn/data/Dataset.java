@@ -1,0 +1,87 @@
+package peerlearn.data;
+
+import java.util.Arrays;
+
+/**
+ * An immutable in-memory data set of {@code n} samples: features as one flat float array
+ * (sample i at {@code [i·d, (i+1)·d)}, d = product of {@link #sampleShape()}), and either class
+ * labels in {@code [0, numClasses)} or real targets ({@code targetDim} floats per sample).
+ * Held once and shared read-only by all agents; agents hold index lists, never copies.
+ */
+public final class Dataset {
+    private final String name;
+    private final int[] sampleShape;
+    private final int sampleSize;
+    private final float[] features;
+    private final int[] labels;
+    private final int numClasses;
+    private final float[] targets;
+    private final int targetDim;
+    private final int size;
+
+    private Dataset(String name, int[] sampleShape, float[] features, int[] labels, int numClasses,
+                    float[] targets, int targetDim) {
+        this.name = name;
+        this.sampleShape = sampleShape.clone();
+        this.sampleSize = peerlearn.tensor.Tensor.sizeOf(sampleShape);
+        this.features = features;
+        this.labels = labels;
+        this.numClasses = numClasses;
+        this.targets = targets;
+        this.targetDim = targetDim;
+        if (sampleSize == 0 || features.length % sampleSize != 0) {
+            throw new IllegalArgumentException(name + ": " + features.length + " feature values do not divide into samples of shape "
+                    + Arrays.toString(sampleShape));
+        }
+        this.size = features.length / sampleSize;
+        if (labels != null) {
+            if (labels.length != size) {
+                throw new IllegalArgumentException(name + ": " + size + " samples but " + labels.length + " labels");
+            }
+            for (int i = 0; i < size; i++) {
+                if (labels[i] < 0 || labels[i] >= numClasses) {
+                    throw new IllegalArgumentException(name + ": label " + labels[i] + " of sample " + i
+                            + " is outside [0, " + numClasses + ")");
+                }
+            }
+        }
+        if (targets != null && targets.length != (long) size * targetDim) {
+            throw new IllegalArgumentException(name + ": " + size + " samples need " + (long) size * targetDim
+                    + " target values, got " + targets.length);
+        }
+    }
+
+    /** A classification data set (arrays are not copied: do not modify them afterwards). */
+    public static Dataset classification(String name, int[] sampleShape, float[] features, int[] labels, int numClasses) {
+        return new Dataset(name, sampleShape, features, labels, numClasses, null, 0);
+    }
+
+    /** A regression data set with {@code targetDim} real targets per sample. */
+    public static Dataset regression(String name, int[] sampleShape, float[] features, float[] targets, int targetDim) {
+        return new Dataset(name, sampleShape, features, null, 0, targets, targetDim);
+    }
+
+    public String name() { return name; }
+    public int size() { return size; }
+    public int[] sampleShape() { return sampleShape.clone(); }
+    /** Floats per sample. */
+    public int sampleSize() { return sampleSize; }
+    public boolean hasLabels() { return labels != null; }
+    public int numClasses() { return numClasses; }
+    public int targetDim() { return targetDim; }
+
+    public int label(int i) { return labels[i]; }
+
+    /** Copies sample {@code i}'s features into {@code dst[dstOff ...]}. */
+    public void copyFeatures(int i, float[] dst, int dstOff) {
+        System.arraycopy(features, i * sampleSize, dst, dstOff, sampleSize);
+    }
+
+    /** Copies sample {@code i}'s targets into {@code dst[dstOff ...]}. */
+    public void copyTargets(int i, float[] dst, int dstOff) {
+        System.arraycopy(targets, i * targetDim, dst, dstOff, targetDim);
+    }
+
+    /** Read-only access for bulk kernels: do not write into the returned array. */
+    public float[] featuresUnsafe() { return features; }
+}

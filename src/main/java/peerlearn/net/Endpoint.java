@@ -1,0 +1,48 @@
+package peerlearn.net;
+
+/**
+ * One agent's view of the network: its id, the peers it may contact, and byte messages.
+ * Everything an agent learns of another agent arrives through here, as bytes.
+ *
+ * <p>A message is addressed by (sender, type, round); a receiver asks for exactly the messages it
+ * needs, in any order, so no global barrier is needed. Fault injection may drop a message or crash
+ * a sender: the receiver then gets {@code null} (a definite "missing" marker, never a time-out),
+ * so runs stay reproducible.
+ */
+public interface Endpoint {
+    /** This agent's id. */
+    int self();
+
+    /** The agents this one may contact, sorted ascending (its graph neighbours N(i)). */
+    int[] peers();
+
+    /** Sends {@code payload} to {@code to}; the bytes on the wire (header included) are counted. */
+    void send(int to, int type, int round, byte[] payload);
+
+    /**
+     * Waits for the message of the given type and round from {@code from} and returns its payload,
+     * or {@code null} if it was dropped or {@code from} has crashed.
+     */
+    byte[] receive(int from, int type, int round);
+
+    /**
+     * Makes {@code payload} available to any peer that pulls it for this round (DAC-style "pull the
+     * model of a sampled peer"); nothing is counted until someone pulls.
+     */
+    void publish(int type, int round, byte[] payload);
+
+    /**
+     * Waits for {@code from}'s published payload of this type and round; counts its bytes as sent
+     * by {@code from} and received here. {@code null} if {@code from} crashed or the pull was dropped.
+     */
+    byte[] pull(int from, int type, int round);
+
+    /** Bytes this agent has put on the wire so far (headers included). */
+    long bytesSent();
+
+    /** Bytes this agent has received so far (headers included). */
+    long bytesReceived();
+
+    /** Messages this agent has sent so far. */
+    long messagesSent();
+}

@@ -1,0 +1,43 @@
+package peerlearn.objective;
+
+import peerlearn.data.Batch;
+import peerlearn.tensor.ParameterLayout;
+
+/**
+ * What an algorithm sees of a model: a loss-and-gradient oracle over a flat parameter vector x.
+ *
+ * <p>Each agent owns its own instance (its own model buffers and batch stream), so agents share
+ * nothing. {@code x} is an argument, not state: agent i can evaluate a neighbour's parameters on
+ * its own data (NGC's cross-gradients, DAC's similarities) with no new model.
+ */
+public interface Objective {
+    /** d, the length of every parameter and gradient vector. */
+    int dimension();
+
+    /** How x divides into named segments and groups (e.g. "body", "head"). */
+    ParameterLayout layout();
+
+    /** Draws the next minibatch ξ from this agent's data and stream, reusing a buffer. */
+    Batch nextBatch();
+
+    /**
+     * F(x; ξ): returns the mean loss over the batch and writes ∇F(x; ξ) into {@code grad}
+     * (overwritten, length d). Training mode (dropout on, batch statistics).
+     */
+    double lossAndGradient(float[] x, Batch batch, float[] grad);
+
+    /** F(x; ξ) alone, in evaluation mode. */
+    double loss(float[] x, Batch batch);
+
+    /** Mean loss and accuracy of x on this agent's test split (evaluation mode). */
+    Evaluation evaluateLocalTest(float[] x);
+
+    /** Mean loss and accuracy of x on this agent's training data (evaluation mode). */
+    Evaluation evaluateLocalTrain(float[] x);
+
+    /** Mean loss and accuracy of x on any labelled samples (e.g. the global test set). */
+    Evaluation evaluate(float[] x, peerlearn.data.Dataset data, int[] indices);
+
+    /** The initial parameters x⁰ (identical across agents for the same seed). */
+    float[] initialParameters();
+}
