@@ -1,0 +1,12 @@
+package peerlearn.testkit;
+
+/**
+ * Every numerical tolerance the tests use, each with the reason it is what it is.
+ * Add new ones here rather than writing literals in tests.
+ */
+public final class Tolerances {
+    private Tolerances() {}
+
+    /** Bit-identical: Vector API kernels and their scalar twins sum in the same order with fma. */
+    public static final float EXACT = 0f;
+}

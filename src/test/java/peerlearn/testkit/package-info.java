@@ -1,0 +1,2 @@
+/** Shared test kit: tolerances and QuickTheories generators (graphs, shapes, vectors). */
+package peerlearn.testkit;
