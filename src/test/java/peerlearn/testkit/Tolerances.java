@@ -9,4 +9,7 @@ public final class Tolerances {
 
     /** Bit-identical: Vector API kernels and their scalar twins sum in the same order with fma. */
     public static final float EXACT = 0f;
+
+    /** Optimizer steps worked by hand in decimals: a few float32 roundings of numbers near 1. */
+    public static final float OPTIMIZER_STEP = 1e-6f;
 }
