@@ -12,4 +12,7 @@ public final class Tolerances {
 
     /** Optimizer steps worked by hand in decimals: a few float32 roundings of numbers near 1. */
     public static final float OPTIMIZER_STEP = 1e-6f;
+
+    /** Finite differences of float32 parameters with h = 1e-2 against analytic gradients in double (relative). */
+    public static final double OBJECTIVE_FINITE_DIFFERENCE = 1e-3;
 }
