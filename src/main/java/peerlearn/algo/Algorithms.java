@@ -1,0 +1,53 @@
+package peerlearn.algo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The algorithm registry: every algorithm the runner and the command line know by name.
+ * Adding an algorithm is one new file in this package plus one line here.
+ */
+public final class Algorithms {
+    private Algorithms() {}
+
+    /** All algorithms in the order {@code --help} lists them. */
+    public static List<Algorithm> all() {
+        return List.of(
+                new Algorithm("local", "local-only SGD, no communication", Algorithm.Reach.NONE,
+                        LocalOnly.PARAMS, LocalOnly::new),
+                new Algorithm("allreduce", "all-reduce SGD: exact gradient average every step (centralized reference)",
+                        Algorithm.Reach.EVERYONE, AllReduceSgd.PARAMS, AllReduceSgd::new),
+                new Algorithm("fedavg", "FedAvg: H local steps, then exact model average", Algorithm.Reach.EVERYONE,
+                        FedAvg.PARAMS, FedAvg::new),
+                new Algorithm("dpsgd", "D-PSGD with relaxed gossip γ (Lian et al. 2017)", Algorithm.Reach.NEIGHBOURS,
+                        DPsgd.PARAMS, DPsgd::new),
+                new Algorithm("dsgdm-n", "decentralized SGD with local Nesterov momentum", Algorithm.Reach.NEIGHBOURS,
+                        DsgdmN.PARAMS, DsgdmN::new),
+                new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
+                        Qgm.PARAMS, Qgm::new));
+    }
+
+    /** The algorithm called {@code name}; the error lists the known names. */
+    public static Algorithm get(String name) {
+        for (Algorithm a : all()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown algorithm '" + name + "'; known: " + String.join(", ", names()));
+    }
+
+    public static List<String> names() {
+        return all().stream().map(Algorithm::name).toList();
+    }
+
+    /** Names to algorithms, in listing order. */
+    public static Map<String, Algorithm> byName() {
+        Map<String, Algorithm> m = new LinkedHashMap<>();
+        for (Algorithm a : all()) {
+            m.put(a.name(), a);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package peerlearn.algo;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import peerlearn.graph.MixingRow;
+
+/**
+ * One gossip step for one agent: send x_i to every neighbour, receive x_j from each, and form
+ * Σ_j w_ij x_j over N(i) ∪ {i}.
+ *
+ * <p><b>Order.</b> Terms are added in agent-id order (i itself in its sorted place), in double,
+ * so the result does not depend on when messages arrive.
+ *
+ * <p><b>Missing messages.</b> When a message is dropped or its sender has crashed, its term is
+ * left out and the remaining weights are renormalised: x_i ← Σ_{j ∈ R} w_ij x_j / Σ_{j ∈ R} w_ij
+ * with R the received neighbours plus i. The row stays a convex combination, so a lost message
+ * pulls x_i towards its own value rather than towards zero.
+ *
+ * <p>A vector goes on the wire as its d floats, little-endian (4d bytes of payload).
+ */
+final class Gossip {
+    private final AgentContext ctx;
+    private final int type;
+    private final double[] acc;
+    private final float[] received;
+    private int missing;
+
+    /** Gossip of d-vectors in messages of the given type. */
+    Gossip(AgentContext ctx, int type, int d) {
+        this.ctx = ctx;
+        this.type = type;
+        this.acc = new double[d];
+        this.received = new float[d];
+    }
+
+    /** Sends {@code x} to every neighbour in W^(k) and writes Σ_j w_ij x_j into {@code out} (may be x). */
+    void mix(int k, float[] x, float[] out) {
+        MixingRow row = ctx.mixing(k);
+        send(row, k, x);
+        mixReceived(row, k, x, out);
+    }
+
+    /**
+     * The uniform row over every agent this one can reach (the complete graph for the centralized
+     * references): w_ij = 1/N for all j, so a mix is the exact mean.
+     */
+    static MixingRow everyone(AgentContext ctx) {
+        int[] all = ctx.net().peers();
+        double w = 1.0 / (all.length + 1);
+        double[] ws = new double[all.length];
+        java.util.Arrays.fill(ws, w);
+        return new MixingRow(ctx.id(), w, all.clone(), ws);
+    }
+
+    /** Sends {@code x} to every neighbour of {@code row}. */
+    void send(MixingRow row, int k, float[] x) {
+        byte[] payload = encode(x);
+        for (int j : row.neighbours()) {
+            ctx.net().send(j, type, k, payload);
+        }
+    }
+
+    /** Receives the neighbours' vectors of round k and writes the renormalised mix with {@code self} into {@code out}. */
+    void mixReceived(MixingRow row, int k, float[] self, float[] out) {
+        java.util.Arrays.fill(acc, 0.0);
+        double total = 0;
+        boolean selfAdded = false;
+        missing = 0;
+        int[] nb = row.neighbours();
+        for (int t = 0; t < nb.length; t++) {
+            if (!selfAdded && nb[t] > ctx.id()) {
+                add(row.self(), self);
+                total += row.self();
+                selfAdded = true;
+            }
+            byte[] payload = ctx.net().receive(nb[t], type, k);
+            if (payload == null) {
+                missing++;
+                continue;
+            }
+            decode(payload, received, nb[t]);
+            add(row.weights()[t], received);
+            total += row.weights()[t];
+        }
+        if (!selfAdded) {
+            add(row.self(), self);
+            total += row.self();
+        }
+        for (int c = 0; c < acc.length; c++) {
+            out[c] = (float) (acc[c] / total);
+        }
+    }
+
+    /** Neighbours whose message was missing in the last mix. */
+    int missing() {
+        return missing;
+    }
+
+    private void add(double w, float[] v) {
+        for (int c = 0; c < acc.length; c++) {
+            acc[c] += w * v[c];
+        }
+    }
+
+    /** The wire form of a float vector: 4 bytes per value, little-endian. */
+    static byte[] encode(float[] x) {
+        ByteBuffer b = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(x);
+        return b.array();
+    }
+
+    /** Reads a vector written by {@link #encode} from agent {@code from} into {@code dst}. */
+    static void decode(byte[] payload, float[] dst, int from) {
+        if (payload.length != 4 * dst.length) {
+            throw new IllegalStateException("message from agent " + from + " holds " + payload.length
+                    + " bytes, a vector of " + dst.length + " floats needs " + 4 * dst.length);
+        }
+        ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst);
+    }
+}

@@ -1,0 +1,25 @@
+package peerlearn.experiment;
+
+import peerlearn.objective.Evaluation;
+import peerlearn.objective.Objective;
+
+/**
+ * The learning problem of an experiment: each agent's objective (its data and model) and the
+ * global test set every model is also scored on.
+ */
+interface Problem {
+    /** A short description for reports, e.g. "fashion-mnist, dirichlet:0.1, lenet5". */
+    String description();
+
+    /** Agent i's own objective (fresh buffers; only agent i's thread uses it). */
+    Objective objective(int agent);
+
+    /** An extra objective for the runner's own evaluations (the averaged model x̄). */
+    Objective evaluator();
+
+    /** Loss and accuracy of x on the global test set, through {@code o}'s buffers. */
+    Evaluation evaluateGlobal(Objective o, float[] x);
+
+    /** Training samples agent i holds (for the rounds-per-epoch count). */
+    int trainSamples(int agent);
+}
