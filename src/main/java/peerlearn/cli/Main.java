@@ -12,6 +12,9 @@ public final class Main {
     /** Every command, in the order {@code --help} lists them. Add new commands here. */
     static List<Command> commands() {
         List<Command> all = new ArrayList<>();
+        all.add(new DemoCommand());
+        all.add(new RunCommand());
+        all.add(new CompareCommand());
         return all;
     }
 
@@ -32,7 +35,7 @@ public final class Main {
                     err.println("peerlearn " + c.name() + ": " + e.getMessage());
                     return 2;
                 } catch (Exception e) {
-                    err.println("peerlearn " + c.name() + ": " + e);
+                    err.println("peerlearn " + c.name() + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
                     return 1;
                 }
             }

@@ -87,6 +87,17 @@ public final class ExperimentConfig {
 
     /** Reads a {@code .properties} file; keys given in {@code overrides} replace the file's. */
     public static ExperimentConfig load(Path file, Map<String, String> overrides) throws IOException {
+        Map<String, String> m = read(file);
+        m.putAll(overrides);
+        try {
+            return of(m);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The key = value pairs of a {@code .properties} file, unchecked. */
+    public static Map<String, String> read(Path file) throws IOException {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -94,15 +105,10 @@ public final class ExperimentConfig {
             throw new IllegalArgumentException("configuration file " + file + " does not exist");
         }
         Map<String, String> m = new LinkedHashMap<>();
-        for (String k : p.stringPropertyNames()) {
+        for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
             m.put(k, p.getProperty(k));
         }
-        m.putAll(overrides);
-        try {
-            return of(m);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
-        }
+        return m;
     }
 
     /** The same experiment with some keys replaced (e.g. another algorithm for a comparison). */
@@ -238,7 +244,7 @@ public final class ExperimentConfig {
                 lines.add(escape(k) + "=" + escape(v));
             }
         });
-        Files.write(file, lines, StandardCharsets.ISO_8859_1);
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     /** {@code .properties} escaping: backslash, separators, comment marks, non-Latin-1 as \\uXXXX. */
