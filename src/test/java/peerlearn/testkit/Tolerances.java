@@ -9,4 +9,16 @@ public final class Tolerances {
 
     /** Bit-identical: Vector API kernels and their scalar twins sum in the same order with fma. */
     public static final float EXACT = 0f;
+
+    /** Row/column sums of mixing weights: a handful of double additions of terms ≤ 1 (~N·2⁻⁵³). */
+    public static final double MIXING_SUM = 1e-12;
+
+    /** Jacobi eigenvalues of O(1) matrices: converged to ~1e-15 relative, with room for N up to ~100. */
+    public static final double EIGEN = 1e-10;
+
+    /**
+     * Gossip in float32: each agent's mix is accumulated in double and rounded once, so each round
+     * moves an entry by at most 2⁻²⁴·max|x| (~6e-8); 1e-5 leaves room for N and d up to ~100.
+     */
+    public static final double GOSSIP_MEAN = 1e-5;
 }
