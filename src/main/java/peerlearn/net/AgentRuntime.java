@@ -196,11 +196,12 @@ public final class AgentRuntime {
             }
         }
 
+        /** Agents still running at round k: all but those whose crash round is ≤ k. */
         private int expectedAt(int k) {
-            int c = 0;
-            for (int i = 0; i < agents.size(); i++) {
-                if (!faults.crashed(i, k)) {
-                    c++;
+            int c = agents.size();
+            for (var crash : faults.crashes().entrySet()) {
+                if (crash.getKey() < agents.size() && crash.getValue() <= k) {
+                    c--;
                 }
             }
             return c;

@@ -21,4 +21,7 @@ public final class Tolerances {
      * moves an entry by at most 2⁻²⁴·max|x| (~6e-8); 1e-5 leaves room for N and d up to ~100.
      */
     public static final double GOSSIP_MEAN = 1e-5;
+
+    /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
+    public static final double COMPRESS = 1e-6;
 }
