@@ -16,9 +16,6 @@ public final class Tolerances {
     /** Finite differences of float32 parameters with h = 1e-2 against analytic gradients in double (relative). */
     public static final double OBJECTIVE_FINITE_DIFFERENCE = 1e-3;
 
-    /** Gossip means in float32 over tens of rounds on O(1) values: a few ulps per round accumulate. */
-    public static final double GOSSIP_MEAN = 1e-5;
-
     /** Plain SGD at η = 0.1 on curvature ≥ 0.5 for hundreds of steps: the float32 fixed point. */
     public static final float CONVERGED = 1e-5f;
 
@@ -27,4 +24,18 @@ public final class Tolerances {
 
     /** Two float32 orderings of the same exact-arithmetic computation over tens of steps. */
     public static final float FLOAT_ROUNDING = 1e-5f;
+    /** Row/column sums of mixing weights: a handful of double additions of terms ≤ 1 (~N·2⁻⁵³). */
+    public static final double MIXING_SUM = 1e-12;
+
+    /** Jacobi eigenvalues of O(1) matrices: converged to ~1e-15 relative, with room for N up to ~100. */
+    public static final double EIGEN = 1e-10;
+
+    /**
+     * Gossip in float32: each agent's mix is accumulated in double and rounded once, so each round
+     * moves an entry by at most 2⁻²⁴·max|x| (~6e-8); 1e-5 leaves room for N and d up to ~100.
+     */
+    public static final double GOSSIP_MEAN = 1e-5;
+
+    /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
+    public static final double COMPRESS = 1e-6;
 }

@@ -1,0 +1,86 @@
+package peerlearn.net;
+
+import java.util.Map;
+import java.util.TreeMap;
+import peerlearn.rng.Rng;
+
+/**
+ * Deterministic fault injection, all of it a pure function of the seed, so a faulty run is as
+ * reproducible as a clean one.
+ * <ul>
+ * <li>Drops: the message (from, to, type, round) is lost with probability {@code dropProbability},
+ *     decided by a hash of (seed, from, to, type, round) — independent of timing. The receiver gets
+ *     {@code null} at once (a definite "missing"), never a time-out. A publish/pull is dropped by the
+ *     same rule with from = the publisher, to = the puller.</li>
+ * <li>Crashes: agent a runs rounds 0..r−1 and then stops for good ({@code crashes.get(a) = r}).
+ *     Messages it sent before are delivered; asking for its messages of round ≥ r returns
+ *     {@code null} at once; messages sent to it for rounds ≥ r are discarded.</li>
+ * <li>Stragglers: agent a sleeps {@code stragglerMillis.get(a)} ms before each round. This slows its
+ *     wall time and its neighbours' (they wait for its messages) but never changes any result.</li>
+ * </ul>
+ */
+public record Faults(long seed, double dropProbability, Map<Integer, Integer> crashes, Map<Integer, Long> stragglerMillis) {
+    public Faults {
+        if (!(dropProbability >= 0 && dropProbability <= 1)) {
+            throw new IllegalArgumentException("drop probability must be in [0, 1], got " + dropProbability);
+        }
+        crashes = Map.copyOf(new TreeMap<>(crashes));
+        stragglerMillis = Map.copyOf(new TreeMap<>(stragglerMillis));
+        crashes.forEach((a, r) -> {
+            if (a < 0 || r < 0) {
+                throw new IllegalArgumentException("crash of agent " + a + " at round " + r + ": both must be ≥ 0");
+            }
+        });
+        stragglerMillis.forEach((a, ms) -> {
+            if (a < 0 || ms < 0) {
+                throw new IllegalArgumentException("straggler agent " + a + " delay " + ms + " ms: both must be ≥ 0");
+            }
+        });
+    }
+
+    /** No faults at all. */
+    public static Faults none() {
+        return new Faults(0, 0, Map.of(), Map.of());
+    }
+
+    /** Only drops, with probability p, drawn from the seed. */
+    public static Faults drops(long seed, double p) {
+        return new Faults(seed, p, Map.of(), Map.of());
+    }
+
+    public Faults withCrash(int agent, int round) {
+        var c = new TreeMap<>(crashes);
+        c.put(agent, round);
+        return new Faults(seed, dropProbability, c, stragglerMillis);
+    }
+
+    public Faults withStraggler(int agent, long millisPerRound) {
+        var s = new TreeMap<>(stragglerMillis);
+        s.put(agent, millisPerRound);
+        return new Faults(seed, dropProbability, crashes, s);
+    }
+
+    /** True when the message (from → to, type, round) is lost. */
+    public boolean dropped(int from, int to, int type, int round) {
+        if (dropProbability == 0) {
+            return false;
+        }
+        long key = ((long) to << 32) ^ ((long) type << 48) ^ (round & 0xFFFFFFFFL);
+        return Rng.stream(seed, from, "faults:drop").fork(key).nextDouble() < dropProbability;
+    }
+
+    /** The first round agent a does not run ({@link Integer#MAX_VALUE} if it never crashes). */
+    public int crashRound(int agent) {
+        return crashes.getOrDefault(agent, Integer.MAX_VALUE);
+    }
+
+    /** True when agent a has crashed by round k (k ≥ its crash round). */
+    public boolean crashed(int agent, int round) {
+        return round >= crashRound(agent);
+    }
+
+    /** Milliseconds agent a sleeps before each round. */
+    public long delayMillis(int agent) {
+        return stragglerMillis.getOrDefault(agent, 0L);
+    }
+}

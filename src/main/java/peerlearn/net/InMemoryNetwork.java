@@ -1,0 +1,473 @@
+package peerlearn.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import peerlearn.graph.Graph;
+
+/**
+ * The in-memory transport: agents in one JVM exchanging {@link Frame}s as byte arrays.
+ *
+ * <p>Agent i may contact exactly its neighbours in the contact graph. A message is addressed by
+ * (sender, receiver, type, round); {@code receive} blocks the calling (virtual) thread until that
+ * exact message exists, so agents wait only for what they need and there is no global barrier.
+ * Received messages are removed at once. A publication (publish/pull) of round k is kept until
+ * every live agent has completed round k + 1 (as reported by {@link #roundCompleted}); pulls may
+ * ask for the puller's current or previous round only.
+ *
+ * <p>No wait is endless: a receive from a crashed agent's round returns {@code null}; a receive
+ * from an agent that has finished without sending, or a state where every live agent waits,
+ * throws {@link IllegalStateException} naming who waits for what; after {@link #stop} every
+ * waiting or sending agent gets a {@link RunStoppedException}.
+ *
+ * <p>Bytes are counted as they cross the wire: a send counts header + payload at the sender
+ * (even if the fault model then drops it) and at the receiver when received; a pull counts a
+ * header-only request from the puller and the publisher's reply frame.
+ */
+public final class InMemoryNetwork {
+    private final Graph contacts;
+    private final Faults faults;
+    private final int n;
+    private final Port[] ports;
+    private final byte[] droppedMarker = new byte[0];
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition[] wake;
+    private final List<HashMap<Key, byte[]>> inbox = new ArrayList<>();
+    private final Key[] waitingFor;
+    private final HashMap<Key, byte[]> published = new HashMap<>();
+    private final TreeMap<Integer, List<Key>> publishedByRound = new TreeMap<>();
+    private final HashMap<Key, List<Integer>> pullers = new HashMap<>();
+    private final int[] completed;
+    private final TreeMap<Integer, Integer> agentsAtRound = new TreeMap<>();
+    private final boolean[] finished;
+    private int live;
+    private int blocked;
+    private int releasedThrough = -1;
+    private String stopReason;
+
+    /** Address of a message (kind DATA) or a publication (kind PULL_REPLY, to = −1). */
+    private record Key(int kind, int from, int to, int type, int round) {
+        @Override
+        public String toString() {
+            return (kind == Frame.DATA ? "message" : "publication") + " type " + type + " round " + round
+                    + " from agent " + from;
+        }
+    }
+
+    /** A network on the agents of {@code contacts}, with the given faults. */
+    public InMemoryNetwork(Graph contacts, Faults faults) {
+        this.contacts = contacts;
+        this.faults = faults;
+        this.n = contacts.size();
+        this.ports = new Port[n];
+        this.wake = new Condition[n];
+        this.waitingFor = new Key[n];
+        this.completed = new int[n];
+        this.finished = new boolean[n];
+        this.live = n;
+        for (int i = 0; i < n; i++) {
+            ports[i] = new Port(i);
+            wake[i] = lock.newCondition();
+            inbox.add(new HashMap<>());
+            completed[i] = -1;
+        }
+        if (n > 0) {
+            agentsAtRound.put(-1, n);
+        }
+    }
+
+    /** A fault-free network. */
+    public InMemoryNetwork(Graph contacts) {
+        this(contacts, Faults.none());
+    }
+
+    public int size() { return n; }
+    public Faults faults() { return faults; }
+    public Graph contacts() { return contacts; }
+
+    /** Agent i's endpoint (the same object on every call). */
+    public Endpoint endpoint(int i) {
+        return port(i);
+    }
+
+    /** Messages sent but not yet received (e.g. never asked for), over the whole network. */
+    public int pendingMessages() {
+        lock.lock();
+        try {
+            int c = 0;
+            for (var box : inbox) {
+                c += box.size();
+            }
+            return c;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Publications not yet released. */
+    public int pendingPublications() {
+        lock.lock();
+        try {
+            return published.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Total bytes put on the wire by all agents. */
+    public long totalBytesSent() {
+        long s = 0;
+        for (Port p : ports) {
+            s += p.bytesSent.get();
+        }
+        return s;
+    }
+
+    /** Total messages put on the wire by all agents (pull requests and replies included). */
+    public long totalMessagesSent() {
+        long s = 0;
+        for (Port p : ports) {
+            s += p.messagesSent.get();
+        }
+        return s;
+    }
+
+    /** Agent i has finished round k: publications every live agent is two rounds past are released. */
+    public void roundCompleted(int agent, int round) {
+        lock.lock();
+        try {
+            if (finished[agent]) {
+                return;
+            }
+            move(completed[agent], round);
+            completed[agent] = round;
+            release();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Agent i will send nothing more (it ran all its rounds, crashed, or failed). Agents waiting
+     * for it are woken and fail clearly; if all remaining live agents wait, that is a deadlock.
+     */
+    public void finished(int agent) {
+        lock.lock();
+        try {
+            if (finished[agent]) {
+                return;
+            }
+            finished[agent] = true;
+            live--;
+            move(completed[agent], Integer.MIN_VALUE);
+            release();
+            for (int j = 0; j < n; j++) {
+                if (waitingFor[j] != null && (waitingFor[j].from == agent || blocked == live)) {
+                    wake[j].signal();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the run: every agent waiting now or later gets a {@link RunStoppedException}. */
+    public void stop(String reason) {
+        lock.lock();
+        try {
+            if (stopReason == null) {
+                stopReason = reason;
+            }
+            for (Condition c : wake) {
+                c.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean stopped() {
+        lock.lock();
+        try {
+            return stopReason != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Port port(int i) {
+        if (i < 0 || i >= n) {
+            throw new IllegalArgumentException("agent " + i + " outside [0, " + n + ")");
+        }
+        return ports[i];
+    }
+
+    // ---- under the lock -------------------------------------------------------------------
+
+    private void move(int from, int to) {
+        agentsAtRound.merge(from, -1, (a, b) -> a + b == 0 ? null : a + b);
+        if (to != Integer.MIN_VALUE) {
+            agentsAtRound.merge(to, 1, Integer::sum);
+        }
+    }
+
+    /** Releases publications of rounds r with every live agent past round r + 1. */
+    private void release() {
+        int minCompleted = agentsAtRound.isEmpty() ? Integer.MAX_VALUE : agentsAtRound.firstKey();
+        int through = minCompleted == Integer.MAX_VALUE ? Integer.MAX_VALUE - 1 : minCompleted - 1;
+        while (!publishedByRound.isEmpty() && publishedByRound.firstKey() <= through) {
+            for (Key k : publishedByRound.pollFirstEntry().getValue()) {
+                published.remove(k);
+            }
+        }
+        releasedThrough = Math.max(releasedThrough, through);
+    }
+
+    private RunStoppedException stoppedError() {
+        return new RunStoppedException("run stopped: " + stopReason);
+    }
+
+    /** Waits (lock held) until {@code lookup} finds the item; registers agent {@code self} as blocked. */
+    private byte[] await(int self, Key key) {
+        while (true) {
+            byte[] found = key.kind == Frame.DATA ? inbox.get(self).remove(key) : published.get(key);
+            if (found != null) {
+                return found;
+            }
+            if (stopReason != null) {
+                throw stoppedError();
+            }
+            if (key.kind != Frame.DATA && key.round <= releasedThrough) {
+                throw new IllegalStateException("agent " + self + " pulls the " + key + ", already released");
+            }
+            if (finished[key.from]) {
+                throw new IllegalStateException("agent " + self + " waits for the " + key
+                        + ", but that agent has finished without sending it");
+            }
+            waitingFor[self] = key;
+            blocked++;
+            if (key.kind != Frame.DATA) {
+                pullers.computeIfAbsent(key, k -> new ArrayList<>()).add(self);
+            }
+            if (blocked == live) {
+                unregister(self, key);
+                throw new IllegalStateException("deadlock: all " + live + " live agents wait for messages nobody will send: "
+                        + describeWaits(self, key));
+            }
+            try {
+                wake[self].await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (stopReason == null) {
+                    unregister(self, key);
+                    throw new RunStoppedException("agent " + self + " interrupted while waiting for the " + key);
+                }
+            }
+            if (waitingFor[self] != null) {
+                unregister(self, key);
+            }
+        }
+    }
+
+    private void unregister(int self, Key key) {
+        waitingFor[self] = null;
+        blocked--;
+        if (key.kind != Frame.DATA) {
+            List<Integer> w = pullers.get(key);
+            if (w != null) {
+                w.remove(Integer.valueOf(self));
+                if (w.isEmpty()) {
+                    pullers.remove(key);
+                }
+            }
+        }
+    }
+
+    private String describeWaits(int self, Key key) {
+        StringBuilder sb = new StringBuilder("agent " + self + " waits for the " + key);
+        int shown = 0;
+        for (int j = 0; j < n && shown < 8; j++) {
+            if (j != self && waitingFor[j] != null) {
+                sb.append("; agent ").append(j).append(" waits for the ").append(waitingFor[j]);
+                shown++;
+            }
+        }
+        return sb.toString();
+    }
+
+    private void wakeFor(Key key, int receiver) {
+        if (key.kind == Frame.DATA) {
+            if (key.equals(waitingFor[receiver])) {
+                waitingFor[receiver] = null;
+                blocked--;
+                wake[receiver].signal();
+            }
+        } else {
+            List<Integer> w = pullers.remove(key);
+            if (w != null) {
+                for (int j : w) {
+                    waitingFor[j] = null;
+                    blocked--;
+                    wake[j].signal();
+                }
+            }
+        }
+    }
+
+    /** One agent's endpoint. */
+    private final class Port implements Endpoint {
+        private final int self;
+        private final AtomicLong bytesSent = new AtomicLong();
+        private final AtomicLong bytesReceived = new AtomicLong();
+        private final AtomicLong messagesSent = new AtomicLong();
+
+        Port(int self) {
+            this.self = self;
+        }
+
+        @Override public int self() { return self; }
+        @Override public int[] peers() { return contacts.neighbours(self).clone(); }
+        @Override public long bytesSent() { return bytesSent.get(); }
+        @Override public long bytesReceived() { return bytesReceived.get(); }
+        @Override public long messagesSent() { return messagesSent.get(); }
+
+        private void requirePeer(int other, String action) {
+            if (!contacts.hasEdge(self, other)) {
+                throw new IllegalArgumentException("agent " + self + " cannot " + action + " agent " + other
+                        + ": not a peer in " + contacts.name() + " (peers " + java.util.Arrays.toString(contacts.neighbours(self)) + ")");
+            }
+        }
+
+        @Override
+        public void send(int to, int type, int round, byte[] payload) {
+            requirePeer(to, "send to");
+            byte[] frame = new Frame(Frame.DATA, type, round, self, payload).encode();
+            boolean drop = faults.dropped(self, to, type, round);
+            lock.lock();
+            try {
+                if (stopReason != null) {
+                    throw stoppedError();
+                }
+                if (faults.crashed(self, round)) {
+                    return; // a crashed agent sends nothing
+                }
+                bytesSent.addAndGet(frame.length);
+                messagesSent.incrementAndGet();
+                if (faults.crashed(to, round)) {
+                    return; // lost at a crashed receiver
+                }
+                Key key = new Key(Frame.DATA, self, to, type, round);
+                if (inbox.get(to).putIfAbsent(key, drop ? droppedMarker : frame) != null) {
+                    throw new IllegalStateException("agent " + self + " sends type " + type + " round " + round
+                            + " to agent " + to + " twice");
+                }
+                wakeFor(key, to);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public byte[] receive(int from, int type, int round) {
+            requirePeer(from, "receive from");
+            if (faults.crashed(from, round)) {
+                return null;
+            }
+            byte[] frame;
+            lock.lock();
+            try {
+                frame = await(self, new Key(Frame.DATA, from, self, type, round));
+            } finally {
+                lock.unlock();
+            }
+            if (frame == droppedMarker) {
+                return null;
+            }
+            bytesReceived.addAndGet(frame.length);
+            return open(frame, Frame.DATA, from, type, round);
+        }
+
+        @Override
+        public void publish(int type, int round, byte[] payload) {
+            byte[] frame = new Frame(Frame.PULL_REPLY, type, round, self, payload).encode();
+            lock.lock();
+            try {
+                if (stopReason != null) {
+                    throw stoppedError();
+                }
+                if (faults.crashed(self, round)) {
+                    return;
+                }
+                Key key = new Key(Frame.PULL_REPLY, self, -1, type, round);
+                if (round <= releasedThrough) {
+                    throw new IllegalStateException("agent " + self + " publishes type " + type + " for round " + round
+                            + ", which every agent has already left");
+                }
+                if (published.putIfAbsent(key, frame) != null) {
+                    throw new IllegalStateException("agent " + self + " publishes type " + type + " round " + round + " twice");
+                }
+                publishedByRound.computeIfAbsent(round, r -> new ArrayList<>()).add(key);
+                wakeFor(key, -1);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public byte[] pull(int from, int type, int round) {
+            requirePeer(from, "pull from");
+            Port publisher = ports[from];
+            int header = Frame.wireSize(0);
+            byte[] frame;
+            lock.lock();
+            try {
+                int current = completed[self] + 1;
+                if (round < current - 1 || round > current) {
+                    throw new IllegalArgumentException("agent " + self + " in round " + current + " pulls round " + round
+                            + " from agent " + from + "; only the current or previous round can be pulled");
+                }
+                if (stopReason != null) {
+                    throw stoppedError();
+                }
+                bytesSent.addAndGet(header); // the request
+                messagesSent.incrementAndGet();
+                publisher.bytesReceived.addAndGet(header);
+                if (faults.crashed(from, round) || faults.dropped(from, self, type, round)) {
+                    return null;
+                }
+                frame = await(self, new Key(Frame.PULL_REPLY, from, -1, type, round));
+            } finally {
+                lock.unlock();
+            }
+            publisher.bytesSent.addAndGet(frame.length);
+            publisher.messagesSent.incrementAndGet();
+            bytesReceived.addAndGet(frame.length);
+            return open(frame, Frame.PULL_REPLY, from, type, round);
+        }
+
+        private byte[] open(byte[] bytes, int kind, int from, int type, int round) {
+            Frame f = Frame.decode(bytes);
+            if (f.kind() != kind || f.sender() != from || f.type() != type || f.round() != round) {
+                throw new IllegalStateException("agent " + self + " expected kind " + kind + " type " + type + " round "
+                        + round + " from agent " + from + " but the frame says " + f);
+            }
+            return f.payload();
+        }
+    }
+
+    /** Per-agent byte and message counts so far. */
+    public Traffic traffic() {
+        long[] sent = new long[n], received = new long[n], messages = new long[n];
+        for (int i = 0; i < n; i++) {
+            sent[i] = ports[i].bytesSent.get();
+            received[i] = ports[i].bytesReceived.get();
+            messages[i] = ports[i].messagesSent.get();
+        }
+        return new Traffic(sent, received, messages);
+    }
+}

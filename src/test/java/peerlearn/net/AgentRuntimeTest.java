@@ -1,0 +1,129 @@
+package peerlearn.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import peerlearn.graph.Graphs;
+import peerlearn.graph.MixingMatrix;
+import peerlearn.graph.Topology;
+
+class AgentRuntimeTest {
+    /** Each agent sends its round number to its ring neighbours and adds what it receives. */
+    private static List<AgentRuntime.Agent<Integer>> counters(InMemoryNetwork net, int failAgent, int failRound) {
+        List<AgentRuntime.Agent<Integer>> agents = new ArrayList<>();
+        for (int i = 0; i < net.size(); i++) {
+            Endpoint e = net.endpoint(i);
+            int id = i;
+            agents.add(new AgentRuntime.Agent<>() {
+                int sum;
+
+                @Override
+                public void round(int k) {
+                    if (id == failAgent && k == failRound) {
+                        throw new ArithmeticException("boom");
+                    }
+                    for (int j : e.peers()) {
+                        e.send(j, 1, k, new byte[] {(byte) id});
+                    }
+                    for (int j : e.peers()) {
+                        byte[] p = e.receive(j, 1, k);
+                        sum += p == null ? 0 : p[0];
+                    }
+                }
+
+                @Override
+                public Integer snapshot(int k) {
+                    return sum;
+                }
+            });
+        }
+        return agents;
+    }
+
+    @Test
+    void observerSeesEveryObservedRoundInOrderWithAllAgents() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        var summary = AgentRuntime.run(net, 6, counters(net, -1, -1), k -> k % 2 == 1,
+                (k, snaps) -> seen.add(k + ":" + snaps));
+        // agent 0 hears 1 and 3 each round → 4 per round; agent 1 hears 0 and 2 → 2 per round
+        assertEquals(List.of("1:[8, 4, 8, 4]", "3:[16, 8, 16, 8]", "5:[24, 12, 24, 12]"), seen);
+        assertEquals(4 * 2 * 6 * 21, summary.traffic().totalBytesSent());
+        assertEquals(0, summary.undeliveredMessages());
+    }
+
+    @Test
+    void aThrowingAgentStopsTheRunWithItsIdRoundAndCause() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(8));
+        var f = assertThrows(AgentRuntime.AgentFailure.class, () -> AgentRuntime.run(net, 1000, counters(net, 5, 17)));
+        assertEquals(5, f.agent());
+        assertEquals(17, f.round());
+        assertTrue(f.getCause() instanceof ArithmeticException);
+        assertTrue(f.getMessage().startsWith("agent 5 failed in round 17: java.lang.ArithmeticException: boom"), f.getMessage());
+    }
+
+    @Test
+    void aThrowingObserverStopsTheRun() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(3));
+        var f = assertThrows(AgentRuntime.AgentFailure.class, () -> AgentRuntime.run(net, 100000, counters(net, -1, -1),
+                k -> k == 2, (k, s) -> {
+                    throw new IllegalStateException("metrics broke");
+                }));
+        assertEquals(-1, f.agent());
+        assertEquals(2, f.round());
+        assertTrue(f.getMessage().startsWith("observer failed in round 2"), f.getMessage());
+    }
+
+    @Test
+    void crashedAgentsAreMissingNotWaitedFor() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4), Faults.none().withCrash(2, 3));
+        List<List<Integer>> seen = new CopyOnWriteArrayList<>();
+        AgentRuntime.run(net, 5, counters(net, -1, -1), k -> k >= 2, (k, s) -> seen.add(new ArrayList<>(s)));
+        // agent 1 hears 0 and 2: 2 per round while 2 lives (rounds 0..2), then 0 + nothing
+        assertEquals(List.of(0 + 2 + 0 + 2 + 0 + 2), List.of(seen.get(0).get(1)));
+        assertNull(seen.get(1).get(2), "crashed agent has no snapshot");
+        assertEquals(6, seen.get(2).get(1));
+    }
+
+    @Test
+    void stragglersChangeTimeNotResults() {
+        float[][] plain = gossip(Faults.drops(3, 0.2));
+        float[][] slow = gossip(Faults.drops(3, 0.2).withStraggler(1, 2));
+        for (int i = 0; i < plain.length; i++) {
+            assertArrayEquals(plain[i], slow[i]);
+        }
+    }
+
+    @Test
+    void anAgentWaitingForAMessageNeverSentIsReportedNotHung() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.complete(2));
+        List<AgentRuntime.Agent<Void>> agents = List.of(k -> net.endpoint(0).receive(1, 9, k), k -> {});
+        var f = assertThrows(AgentRuntime.AgentFailure.class, () -> AgentRuntime.run(net, 3, agents));
+        assertEquals(0, f.agent());
+        assertTrue(f.getMessage().contains("finished without sending it") || f.getMessage().contains("deadlock"),
+                f.getMessage());
+    }
+
+    private static float[][] gossip(Faults faults) {
+        Topology t = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(5)));
+        InMemoryNetwork net = new InMemoryNetwork(t.contactGraph(), faults);
+        List<GossipAgent> agents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            agents.add(new GossipAgent(net.endpoint(i), t, new float[] {i, -i, i * i}));
+        }
+        AgentRuntime.run(net, 10, agents);
+        float[][] out = new float[5][];
+        for (int i = 0; i < 5; i++) {
+            out[i] = agents.get(i).value();
+        }
+        return out;
+    }
+
+}
