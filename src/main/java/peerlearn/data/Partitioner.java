@@ -41,7 +41,7 @@ public final class Partitioner {
         Deal deal = switch (spec.scheme()) {
             case PartitionScheme.Iid s -> Deal.single(splitEvenly(shuffled(range(y.length), rng), agents), data);
             case PartitionScheme.Dirichlet s -> Deal.single(s.balanced()
-                    ? dirichletBalanced(y, classes, agents, s.alpha(), rng)
+                    ? dirichletBalanced(y, classes, balancedSizes(y.length, agents, spec), s.alpha(), rng)
                     : dirichletNatural(y, classes, agents, s.alpha(), s.minSize(), spec, rng), data);
             case PartitionScheme.Skew s -> Deal.single(skew(y, classes, agents, rng), data);
             case PartitionScheme.ClassesPerAgent s -> Deal.single(classesPerAgent(y, classes, agents, s.classes(), spec, rng), data);
@@ -115,7 +115,22 @@ public final class Partitioner {
                 + "use fewer agents or balanced sizes");
     }
 
-    private static int[][] dirichletBalanced(int[] y, int classes, int agents, double alpha, Rng rng) {
+    /** n/N per agent, or the fixed size {@code n=} when given (then the rest is never dealt). */
+    private static int[] balancedSizes(int n, int agents, PartitionSpec spec) {
+        if (spec.trainPerAgent() == 0) {
+            return evenSizes(n, agents);
+        }
+        if ((long) spec.trainPerAgent() * agents > n) {
+            throw new IllegalArgumentException("partition " + spec + ": " + agents + " agents × n=" + spec.trainPerAgent()
+                    + " is more than the " + n + " samples available");
+        }
+        int[] sizes = new int[agents];
+        Arrays.fill(sizes, spec.trainPerAgent());
+        return sizes;
+    }
+
+    private static int[][] dirichletBalanced(int[] y, int classes, int[] need, double alpha, Rng rng) {
+        int agents = need.length;
         int[][] pools = byClass(y, classes);
         int[] taken = new int[classes];
         for (int[] pool : pools) {
@@ -125,7 +140,6 @@ public final class Partitioner {
         for (int i = 0; i < agents; i++) {
             q[i] = RandomDraws.dirichlet(rng, alpha, classes);
         }
-        int[] need = evenSizes(y.length, agents);
         IntList[] lists = IntList.array(agents);
         // Deal one sample per agent per round, so that when a class runs out no agent is favoured.
         for (int round = 0; round < need[0]; round++) {
@@ -292,39 +306,80 @@ public final class Partitioner {
     // ---- the test split follows the training split --------------------------------------------
 
     /**
-     * For each class c: shuffle the test samples of class c and give agent i the slice
-     * [round(T_c·C_{i−1}/N_c), round(T_c·C_i/N_c)), where C_i = Σ_{j≤i} n_jc are cumulative
-     * training counts, N_c = C_{N−1} and T_c the number of test samples of class c.
+     * For each class c, agent i's share of the T_c test samples of class c is
+     * T_c·n_ic/N_c (n_ic its training count, N_c = Σ_i n_ic); it receives the slice
+     * [round(T_c·C_{i−1}/N_c), round(T_c·C_i/N_c)) of the shuffled samples, where C_i = Σ_{j≤i} n_jc,
+     * so counts are within one sample of the shares. An agent whose shares all round to 0 then
+     * takes one sample of its largest-share class from the agent most above its own share in
+     * that class (one always exists, and both stay within one sample of their shares).
      */
     static int[][] followTest(int[][] train, int[] trainLabels, int[] testLabels, int classes, Rng rng) {
         int agents = train.length;
-        long[][] counts = new long[classes][agents];
+        long[][] held = new long[classes][agents];
         for (int i = 0; i < agents; i++) {
             for (int s : train[i]) {
-                counts[trainLabels[s]][i]++;
+                held[trainLabels[s]][i]++;
             }
         }
         int[][] pools = byClass(testLabels, classes);
-        IntList[] lists = IntList.array(agents);
+        int[][] count = new int[classes][agents];
+        double[][] share = new double[classes][agents];
+        int[] total = new int[agents];
         for (int c = 0; c < classes; c++) {
-            long total = Arrays.stream(counts[c]).sum();
-            if (total == 0) {
-                continue;
-            }
-            int[] pool = shuffled(pools[c], rng);
-            long t = pool.length;
+            long n = Arrays.stream(held[c]).sum();
+            long t = pools[c].length;
             long cum = 0;
             int from = 0;
-            for (int i = 0; i < agents; i++) {
-                cum += counts[c][i];
-                int to = (int) ((2 * t * cum + total) / (2 * total)); // round half up of t·cum/total
-                for (int k = from; k < to; k++) {
-                    lists[i].add(pool[k]);
-                }
+            for (int i = 0; n > 0 && i < agents; i++) {
+                cum += held[c][i];
+                int to = (int) ((2 * t * cum + n) / (2 * n)); // round half up of t·cum/n
+                count[c][i] = to - from;
+                share[c][i] = (double) t * held[c][i] / n;
+                total[i] += to - from;
                 from = to;
             }
         }
+        for (int i = 0; i < agents; i++) {
+            if (total[i] == 0 && train[i].length > 0) {
+                repairEmpty(i, count, share, total);
+            }
+        }
+        IntList[] lists = IntList.array(agents);
+        for (int c = 0; c < classes; c++) {
+            int[] pool = shuffled(pools[c], rng);
+            int k = 0;
+            for (int i = 0; i < agents; i++) {
+                for (int m = 0; m < count[c][i]; m++) {
+                    lists[i].add(pool[k++]);
+                }
+            }
+        }
         return IntList.toArrays(lists);
+    }
+
+    private static void repairEmpty(int agent, int[][] count, double[][] share, int[] total) {
+        int best = -1;
+        for (int c = 0; c < count.length; c++) {
+            if (share[c][agent] > 0 && (best < 0 || share[c][agent] > share[best][agent])) {
+                best = c;
+            }
+        }
+        if (best < 0) {
+            return; // no test samples of the agent's classes at all: reported by the caller
+        }
+        int donor = -1;
+        for (int j = 0; j < total.length; j++) {
+            double excess = count[best][j] - share[best][j];
+            if (total[j] > 1 && excess > 0 && (donor < 0 || excess > count[best][donor] - share[best][donor])) {
+                donor = j;
+            }
+        }
+        if (donor >= 0) {
+            count[best][donor]--;
+            total[donor]--;
+            count[best][agent]++;
+            total[agent]++;
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
