@@ -18,4 +18,10 @@ public final class Tolerances {
 
     /** Partitions with α = 0.001 are "near single class": mean dominant-class fraction above this. */
     public static final double NEAR_SINGLE_CLASS = 0.95;
+
+    /** Values computed in double and stored as float32 (|x| ≲ 10): a few float ulps. */
+    public static final double FLOAT_STORAGE = 1e-5;
+
+    /** Bilinear rotation by 360° − ε against the original: interpolation weights of order ε. */
+    public static final float ROTATION_SMALL_ANGLE = 1e-3f;
 }
