@@ -15,6 +15,7 @@ public final class Main {
         all.add(new DemoCommand());
         all.add(new RunCommand());
         all.add(new CompareCommand());
+        all.add(new InspectCommand());
         return all;
     }
 
