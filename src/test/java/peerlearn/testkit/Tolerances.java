@@ -28,4 +28,13 @@ public final class Tolerances {
      * backward rule (a lost term, a missing factor) gives errors of order 1e−1 or more.
      */
     public static final double FD_GRADIENT = 2e-3;
+
+    /**
+     * Partitions with α = 1000 are "near IID": an agent's label histogram lies within this total
+     * variation of uniform (sampling noise of a few hundred draws over 10 classes is ≈ 0.05).
+     */
+    public static final double NEAR_IID_TV = 0.15;
+
+    /** Partitions with α = 0.001 are "near single class": mean dominant-class fraction above this. */
+    public static final double NEAR_SINGLE_CLASS = 0.95;
 }
