@@ -4,6 +4,7 @@ import java.util.Arrays;
 import peerlearn.autograd.Ops;
 import peerlearn.autograd.Var;
 import peerlearn.data.Batch;
+import peerlearn.data.BatchSampler;
 import peerlearn.data.Dataset;
 import peerlearn.nn.Model;
 import peerlearn.rng.Rng;
@@ -15,7 +16,7 @@ import peerlearn.tensor.Tensor;
  * samples, F(x; ξ) = (1/|ξ|) Σ_{(a,y)∈ξ} CE(model(a; x), y).
  *
  * <p>What it owns (so agents share nothing but the read-only data set and model structure): its
- * index lists into the shared train and test sets, its {@link BatchStream} (epoch-wise shuffles
+ * index lists into the shared train and test sets, its {@link BatchSampler} (epoch-wise shuffles
  * from its own random stream), a dropout stream, reusable batch buffers, and the model state
  * (batch-norm running statistics, updated by training steps, used in evaluation). The
  * parameters are never owned: every call binds the given x (and grad) as views, so evaluating a
@@ -27,7 +28,8 @@ public final class NeuralObjective implements Objective {
     private final int[] trainIdx;
     private final Dataset test;
     private final int[] testIdx;
-    private final BatchStream stream;
+    private final BatchSampler sampler;
+    private final Batch batch;
     private final Rng dropout;
     private final long initSeed;
     private final float[] state;
@@ -54,7 +56,8 @@ public final class NeuralObjective implements Objective {
         this.trainIdx = trainIdx.clone();
         this.test = test;
         this.testIdx = testIdx.clone();
-        this.stream = new BatchStream(train, trainIdx, batchSize, batches);
+        this.sampler = new BatchSampler(train, trainIdx, batchSize, batches);
+        this.batch = sampler.newBatch();
         this.dropout = dropout;
         this.initSeed = initSeed;
         this.state = model.initialState();
@@ -74,8 +77,8 @@ public final class NeuralObjective implements Objective {
     }
 
     /** The batch stream: epoch counter and batches per epoch. */
-    public BatchStream stream() {
-        return stream;
+    public BatchSampler sampler() {
+        return sampler;
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class NeuralObjective implements Objective {
 
     @Override
     public Batch nextBatch() {
-        return stream.next();
+        return sampler.next(batch);
     }
 
     /** The batch's first {@code size} samples as a (size, C, H, W) view of its buffer: no copy. */
