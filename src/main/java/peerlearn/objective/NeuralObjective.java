@@ -35,6 +35,7 @@ public final class NeuralObjective implements Objective {
     private final float[] state;
     private final Batch evalBatch;
     private final int[] inputShape;
+    private final int[] lastCorrect = new int[1];
 
     /**
      * @param initSeed the run's seed: x⁰ = {@code model.initialParameters(initSeed)}, the same for every agent
@@ -114,7 +115,34 @@ public final class NeuralObjective implements Objective {
         Var logits = model.forward(input(batch), x, grad, state, true, dropout);
         Var loss = Ops.crossEntropy(logits, labels(batch));
         loss.backward();
+        lastCorrect[0] = 0;
+        countCorrect(logits.value(), batch, lastCorrect);
         return loss.value().at(0);
+    }
+
+    /** How many samples of the last {@link #lossAndGradient} batch the model classified right (before the step). */
+    public int lastCorrect() {
+        return lastCorrect[0];
+    }
+
+    private static void countCorrect(Tensor logits, Batch batch, int[] correct) {
+        int k = logits.dim(1);
+        for (int s = 0; s < batch.size(); s++) {
+            int row = logits.offset() + s * k;
+            if (argmax(logits.data(), row, k) == batch.labels()[s]) {
+                correct[0]++;
+            }
+        }
+    }
+
+    private static int argmax(float[] z, int row, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (z[row + j] > z[row + best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     @Override
@@ -150,14 +178,8 @@ public final class NeuralObjective implements Objective {
         double total = 0;
         for (int s = 0; s < n; s++) {
             int row = off + s * k;
-            int best = 0;
-            float max = z[row];
-            for (int j = 1; j < k; j++) {
-                if (z[row + j] > max) {
-                    max = z[row + j];
-                    best = j;
-                }
-            }
+            int best = argmax(z, row, k);
+            float max = z[row + best];
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 sum += Math.exp(z[row + j] - max);
