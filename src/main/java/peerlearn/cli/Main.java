@@ -16,6 +16,7 @@ public final class Main {
         all.add(new RunCommand());
         all.add(new CompareCommand());
         all.add(new InspectCommand());
+        all.add(new TrainCommand());
         return all;
     }
 

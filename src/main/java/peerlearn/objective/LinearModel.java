@@ -1,6 +1,7 @@
 package peerlearn.objective;
 
 import peerlearn.data.Batch;
+import peerlearn.data.BatchSampler;
 import peerlearn.data.Dataset;
 import peerlearn.rng.Rng;
 import peerlearn.tensor.ParameterLayout;
@@ -27,7 +28,8 @@ public final class LinearModel implements Objective {
     private final int[] trainIdx;
     private final Dataset test;
     private final int[] testIdx;
-    private final BatchStream stream;
+    private final BatchSampler sampler;
+    private final Batch batch;
     private final Batch evalBatch;
     private final ParameterLayout layout;
 
@@ -57,7 +59,8 @@ public final class LinearModel implements Objective {
         this.trainIdx = trainIdx.clone();
         this.test = test;
         this.testIdx = testIdx.clone();
-        this.stream = new BatchStream(train, trainIdx, batchSize, rng);
+        this.sampler = new BatchSampler(train, trainIdx, batchSize, rng);
+        this.batch = sampler.newBatch();
         this.evalBatch = Batch.forDataset(train, 256);
         var builder = new ParameterLayout.Builder();
         builder.add("weight", p, "body");
@@ -91,12 +94,12 @@ public final class LinearModel implements Objective {
 
     @Override
     public Batch nextBatch() {
-        return stream.next();
+        return sampler.next(batch);
     }
 
     /** The batch stream (epoch counter, batches per epoch). */
-    public BatchStream stream() {
-        return stream;
+    public BatchSampler sampler() {
+        return sampler;
     }
 
     @Override

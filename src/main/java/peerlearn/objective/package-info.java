@@ -4,6 +4,6 @@
  * network of {@code peerlearn.nn}; the analytic objectives ({@link peerlearn.objective.Quadratic},
  * {@link peerlearn.objective.LinearModel} for least squares and logistic regression) have exact
  * gradients and let the theory tests drive the same algorithm code. Minibatches come from an
- * agent's own {@link peerlearn.objective.BatchStream}.
+ * agent's own {@link peerlearn.data.BatchSampler}.
  */
 package peerlearn.objective;

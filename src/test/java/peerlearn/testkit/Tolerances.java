@@ -39,6 +39,20 @@ public final class Tolerances {
     /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
     public static final double COMPRESS = 1e-6;
     /**
+     * Central-difference step for autograd gradient checks: inputs are O(1), so h = 1e−2 keeps the
+     * truncation error (h²/6)·|f‴| near 2e−5 while the float32 rounding of the forward pass,
+     * about 1e−7·|L| divided by 2h, stays near 1e−5.
+     */
+    public static final double FD_STEP = 1e-2;
+
+    /**
+     * Autograd gradient check, error |analytic − numeric| / max(1, |numeric|): the two error
+     * sources above add to about 1e−4 on the shapes tested; 2e−3 leaves a margin, while a wrong
+     * backward rule (a lost term, a missing factor) gives errors of order 1e−1 or more.
+     */
+    public static final double FD_GRADIENT = 2e-3;
+
+    /**
      * Partitions with α = 1000 are "near IID": an agent's label histogram lies within this total
      * variation of uniform (sampling noise of a few hundred draws over 10 classes is ≈ 0.05).
      */
@@ -52,4 +66,13 @@ public final class Tolerances {
 
     /** Bilinear rotation by 360° − ε against the original: interpolation weights of order ε. */
     public static final float ROTATION_SMALL_ANGLE = 1e-3f;
+    /**
+     * Float32 unit roundoff u = 2⁻²⁴. A float fma chain of k terms is within γ_{k} ≈ k·u of the
+     * exact sum relative to Σ|terms| (Higham, Accuracy and Stability of Numerical Algorithms,
+     * 2nd ed., §3.1); tests allow (k + 3)·u·(1 + 1e-3) to cover the epilogue's two roundings.
+     */
+    public static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
+
+    /** Double unit roundoff 2⁻⁵³: the same bound for sums accumulated in double. */
+    public static final double DOUBLE_UNIT_ROUNDOFF = 0x1p-53;
 }

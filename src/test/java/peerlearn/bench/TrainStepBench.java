@@ -1,0 +1,88 @@
+package peerlearn.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import peerlearn.data.Dataset;
+import peerlearn.nn.Model;
+import peerlearn.nn.Zoo;
+import peerlearn.objective.NeuralObjective;
+import peerlearn.optim.Sgd;
+import peerlearn.rng.Rng;
+
+/**
+ * One training step (draw a batch, forward, backward, SGD with momentum 0.9) on one thread:
+ * LeNet-5 on 1×28×28 at batch 32 and 128, and cganet5 on 3×32×32 at batch 32, on random
+ * inputs. tools/bench-torch-lenet.py times the same steps in PyTorch. Run:
+ * <pre>
+ *   mvn -q test-compile
+ *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp target/classes:target/test-classes \
+ *       peerlearn.bench.TrainStepBench [seconds-per-case]
+ * </pre>
+ * Prints the median over 5 timed rounds of ms/step and samples/s.
+ */
+public final class TrainStepBench {
+    private TrainStepBench() {}
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        String only = args.length > 1 ? args[1] : "";
+        System.out.println("case                      ms/step   samples/s   (median of 5 rounds, one thread)");
+        if (only.isEmpty() || only.equals("lenet5-b32")) {
+            run("lenet5 1x28x28 batch 32", Zoo.lenet5(new int[] {1, 28, 28}, 10), 32, seconds);
+        }
+        if (only.isEmpty() || only.equals("lenet5-b128")) {
+            run("lenet5 1x28x28 batch 128", Zoo.lenet5(new int[] {1, 28, 28}, 10), 128, seconds);
+        }
+        if (only.isEmpty() || only.equals("cganet5-b32")) {
+            run("cganet5 3x32x32 batch 32", Zoo.cganet5(new int[] {3, 32, 32}, 10), 32, seconds);
+        }
+    }
+
+    static void run(String name, Model model, int batch, double seconds) {
+        int[] shape = model.inputShape();
+        int per = shape[0] * shape[1] * shape[2];
+        int n = 1024;
+        Rng r = new Rng(1);
+        float[] f = new float[n * per];
+        int[] y = new int[n];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(10);
+        }
+        Dataset data = Dataset.classification("random", shape, f, y, 10);
+        int[] idx = new int[n];
+        Arrays.setAll(idx, i -> i);
+        NeuralObjective obj = new NeuralObjective(model, data, idx, data, idx, batch, 1, new Rng(2), new Rng(3));
+        float[] x = obj.initialParameters();
+        float[] g = new float[x.length];
+        Sgd sgd = new Sgd(x.length, 0.9f, false, 0f);
+        // warm up, then size rounds to about seconds/5 each
+        long t0 = System.nanoTime();
+        int warm = 0;
+        while (System.nanoTime() - t0 < seconds * 0.5e9 || warm < 20) {
+            step(obj, x, g, sgd);
+            warm++;
+        }
+        double perStep = (System.nanoTime() - t0) / 1e9 / warm;
+        int steps = Math.max(5, (int) (seconds / 5 / perStep));
+        double[] ms = new double[5];
+        for (int round = 0; round < 5; round++) {
+            long s = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                step(obj, x, g, sgd);
+            }
+            ms[round] = (System.nanoTime() - s) / 1e6 / steps;
+        }
+        Arrays.sort(ms);
+        double med = ms[2];
+        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each)%n", name, med, batch * 1000 / med,
+                ms[0], ms[4], steps);
+    }
+
+    private static void step(NeuralObjective obj, float[] x, float[] g, Sgd sgd) {
+        obj.lossAndGradient(x, obj.nextBatch(), g);
+        sgd.step(x, g, 0.01f);
+    }
+}

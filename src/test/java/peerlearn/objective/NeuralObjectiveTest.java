@@ -1,0 +1,151 @@
+package peerlearn.objective;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import peerlearn.data.Batch;
+import peerlearn.data.Dataset;
+import peerlearn.nn.Model;
+import peerlearn.nn.Zoo;
+import peerlearn.optim.Sgd;
+import peerlearn.rng.Rng;
+
+class NeuralObjectiveTest {
+    /** Three Gaussian blobs in 2×2×2 "images": class k has mean +1.5 on feature k. */
+    static Dataset blobs(int n, long seed) {
+        Rng r = new Rng(seed);
+        float[] f = new float[n * 8];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            for (int k = 0; k < 8; k++) {
+                f[i * 8 + k] = (float) (0.5 * r.nextGaussian() + (k == y[i] ? 1.5 : 0));
+            }
+        }
+        return Dataset.classification("blobs", new int[] {2, 2, 2}, f, y, 3);
+    }
+
+    static NeuralObjective objective(Model m, Dataset d, int agent) {
+        int[] all = AnalyticObjectiveTest.range(d.size());
+        return new NeuralObjective(m, d, all, d, all, 8, 11, Rng.stream(11, agent, "batches"), Rng.stream(11, agent, "dropout"));
+    }
+
+    @Test
+    void gradientMatchesFiniteDifferences() {
+        Dataset d = blobs(12, 1);
+        NeuralObjective f = objective(Zoo.mlp(new int[] {2, 2, 2}, new int[] {5}, 3), d, 0);
+        float[] x = f.initialParameters();
+        AnalyticObjectiveTest.assertGradientMatchesFiniteDifferences(f, x, f.nextBatch(), 1e-2);
+    }
+
+    @Test
+    void lossAtZeroParametersIsLogOfTheClassCount() {
+        Dataset d = blobs(9, 2);
+        NeuralObjective f = objective(Zoo.mlp(new int[] {2, 2, 2}, new int[] {4}, 3), d, 0);
+        float[] zero = new float[f.dimension()];
+        assertEquals(Math.log(3), f.loss(zero, f.nextBatch()), 1e-6);
+        Evaluation e = f.evaluateLocalTest(zero);
+        assertEquals(Math.log(3), e.loss(), 1e-6);
+        assertEquals(9, e.samples());
+    }
+
+    @Test
+    void gradientIsWrittenIntoTheCallersVectorAndOverwritten() {
+        Dataset d = blobs(16, 3);
+        NeuralObjective f = objective(Zoo.mlp(new int[] {2, 2, 2}, new int[] {4}, 3), d, 0);
+        float[] x = f.initialParameters();
+        float[] g1 = new float[f.dimension()];
+        Batch b = f.nextBatch();
+        f.lossAndGradient(x, b, g1);
+        float[] g2 = new float[f.dimension()];
+        java.util.Arrays.fill(g2, 7f); // stale contents must not leak into the result
+        f.lossAndGradient(x, b, g2);
+        assertArrayEquals(g1, g2);
+    }
+
+    @Test
+    void evaluatingANeighboursParametersNeedsNoNewModelAndChangesNothing() {
+        Dataset d = blobs(30, 4);
+        Model shared = Zoo.mlp(new int[] {2, 2, 2}, new int[] {6}, 3);
+        NeuralObjective mine = objective(shared, d, 0);
+        NeuralObjective theirs = objective(shared, d, 1);
+        float[] xj = theirs.initialParameters();
+        float[] g = new float[xj.length];
+        Sgd sgd = Sgd.plain(xj.length);
+        for (int t = 0; t < 10; t++) {
+            theirs.lossAndGradient(xj, theirs.nextBatch(), g);
+            sgd.step(xj, g, 0.5f);
+        }
+        float[] before = xj.clone();
+        Evaluation byMe = mine.evaluate(xj, d, AnalyticObjectiveTest.range(30));
+        Evaluation byThem = theirs.evaluateLocalTrain(xj);
+        assertEquals(byThem, byMe);
+        assertArrayEquals(before, xj);
+    }
+
+    @Test
+    void sameSeedSameBitsAndAgentsDrawDifferentBatches() {
+        Dataset d = blobs(40, 5);
+        Model m = Zoo.mlp(new int[] {2, 2, 2}, new int[] {6}, 3);
+        double[] a = train(objective(m, d, 0), 12);
+        double[] b = train(objective(m, d, 0), 12);
+        double[] c = train(objective(m, d, 1), 12);
+        assertArrayEquals(a, b);
+        assertNotEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(c));
+    }
+
+    private static double[] train(NeuralObjective f, int steps) {
+        float[] x = f.initialParameters();
+        float[] g = new float[x.length];
+        Sgd sgd = new Sgd(x.length, 0.9f, true, 0f);
+        double[] losses = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            losses[t] = f.lossAndGradient(x, f.nextBatch(), g);
+            sgd.step(x, g, 0.1f);
+        }
+        return losses;
+    }
+
+    @Test
+    void smallNetworkLearnsTheBlobs() {
+        Dataset d = blobs(120, 6);
+        NeuralObjective f = objective(Zoo.mlp(new int[] {2, 2, 2}, new int[] {16}, 3), d, 0);
+        float[] x = f.initialParameters();
+        float[] g = new float[x.length];
+        Sgd sgd = new Sgd(x.length, 0.9f, false, 0f);
+        for (int t = 0; t < 150; t++) {
+            f.lossAndGradient(x, f.nextBatch(), g);
+            sgd.step(x, g, 0.05f);
+        }
+        assertTrue(f.evaluateLocalTest(x).accuracy() > 0.9, "accuracy " + f.evaluateLocalTest(x));
+    }
+
+    @Test
+    void batchNormStateIsTheAgentsOwnAndMovesOnlyInTraining() {
+        Dataset d = blobs(16, 7);
+        var mb = new peerlearn.nn.ModelBuilder();
+        var net = new peerlearn.nn.Sequential(new peerlearn.nn.Conv2d(mb, "conv", 2, 4, 1, 1, 0, false, peerlearn.nn.Init.KAIMING_NORMAL),
+                new peerlearn.nn.BatchNorm2d(mb, "bn", 4), peerlearn.nn.Layers.flatten(), new peerlearn.nn.Linear(mb, "fc", 16, 3));
+        Model m = new Model("conv-bn", new int[] {2, 2, 2}, 3, net, mb);
+        assertEquals(8, m.stateLayout().size());
+        int[] all = AnalyticObjectiveTest.range(16);
+        NeuralObjective f = new NeuralObjective(m, d, all, d, all, 4, 1, new Rng(2), new Rng(3));
+        float[] before = f.state().clone();
+        float[] x = f.initialParameters();
+        f.evaluateLocalTest(x);
+        assertArrayEquals(before, f.state());
+        f.lossAndGradient(x, f.nextBatch(), new float[x.length]);
+        assertNotEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(f.state()));
+    }
+
+    @Test
+    void mismatchedDataAreNamed() {
+        Dataset d = blobs(6, 8);
+        var e = assertThrows(IllegalArgumentException.class, () -> objective(Zoo.lenet5(new int[] {1, 28, 28}, 10), d, 0));
+        assertTrue(e.getMessage().contains("blobs"), e.getMessage());
+    }
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Times the training steps of peerlearn's TrainStepBench in PyTorch, one thread.
+
+One step = forward, cross-entropy, backward, SGD with momentum 0.9, on random inputs:
+LeNet-5 on 1x28x28 at batch 32 and 128, and cganet5 (conv 32-32-64-64, EvoNorm-S0 with
+8 groups, max-pool after layers 2-4, linear 1024->10) on 3x32x32 at batch 32.
+
+Run with Debian's python3-torch (PyTorch 1.13 CPU; the `python3` on PATH may lack torch):
+    /usr/bin/python3 tools/bench-torch-lenet.py [seconds-per-case]
+Prints the median over 5 timed rounds of ms/step and samples/s, like TrainStepBench.
+"""
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+
+
+class LeNet5(nn.Module):
+    def __init__(self, channels=1, pad=2):
+        super().__init__()
+        self.conv1 = nn.Conv2d(channels, 6, 5, padding=pad)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(400, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = torch.flatten(x, 1)
+        return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
+
+
+class EvoNormS0(nn.Module):
+    """y = gamma * x * hardsigmoid(x) / sqrt(var_group(x) + eps) + beta, per-sample group variance."""
+
+    def __init__(self, channels, groups=8, eps=1e-5):
+        super().__init__()
+        self.groups, self.eps = groups, eps
+        self.weight = nn.Parameter(torch.ones(1, channels, 1, 1))
+        self.bias = nn.Parameter(torch.zeros(1, channels, 1, 1))
+
+    def forward(self, x):
+        n, c, h, w = x.shape
+        g = x.reshape(n, self.groups, -1)
+        std = torch.sqrt(g.var(dim=-1, unbiased=False, keepdim=True) + self.eps)
+        std = std.expand(n, self.groups, c // self.groups * h * w).reshape(n, c, h, w)
+        return x * F.hardsigmoid(x) / std * self.weight + self.bias
+
+
+class CgaNet5(nn.Module):
+    def __init__(self, channels=3, flat=1024):
+        super().__init__()
+        widths = [32, 32, 64, 64]
+        ins = [channels] + widths[:-1]
+        self.convs = nn.ModuleList(nn.Conv2d(i, o, 3, padding=1, bias=False) for i, o in zip(ins, widths))
+        self.norms = nn.ModuleList(EvoNormS0(o) for o in widths)
+        self.fc = nn.Linear(flat, 10)
+
+    def forward(self, x):
+        for i, (conv, norm) in enumerate(zip(self.convs, self.norms)):
+            x = norm(conv(x))
+            if i > 0:
+                x = F.max_pool2d(x, 2)
+        return self.fc(torch.flatten(x, 1))
+
+
+def bench(name, model, shape, batch, seconds):
+    torch.manual_seed(1)
+    data = torch.randn(1024, *shape)
+    labels = torch.randint(0, 10, (1024,))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    position = [0]
+
+    def step():
+        i = position[0]
+        if i + batch > 1024:
+            i = 0
+        position[0] = i + batch
+        x, y = data[i:i + batch], labels[i:i + batch]
+        opt.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        opt.step()
+
+    start = time.perf_counter()
+    warm = 0
+    while time.perf_counter() - start < seconds * 0.5 or warm < 20:
+        step()
+        warm += 1
+    per_step = (time.perf_counter() - start) / warm
+    steps = max(5, int(seconds / 5 / per_step))
+    rounds = []
+    for _ in range(5):
+        s = time.perf_counter()
+        for _ in range(steps):
+            step()
+        rounds.append((time.perf_counter() - s) * 1000 / steps)
+    med = statistics.median(rounds)
+    print(f"{name:<24} {med:8.3f} {batch * 1000 / med:11.0f}   (rounds {min(rounds):.3f} .. {max(rounds):.3f} ms, {steps} steps each)")
+
+
+def main():
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
+    print(f"PyTorch {torch.__version__}, threads {torch.get_num_threads()}")
+    print("case                      ms/step   samples/s   (median of 5 rounds, one thread)")
+    bench("lenet5 1x28x28 batch 32", LeNet5(), (1, 28, 28), 32, seconds)
+    bench("lenet5 1x28x28 batch 128", LeNet5(), (1, 28, 28), 128, seconds)
+    bench("cganet5 3x32x32 batch 32", CgaNet5(), (3, 32, 32), 32, seconds)
+
+
+if __name__ == "__main__":
+    main()
