@@ -32,6 +32,11 @@ public final class Tensor {
         return new Tensor(new float[sizeOf(shape)], 0, shape);
     }
 
+    /** A new zero tensor of {@code like}'s shape (e.g. the gradient buffer of a value). */
+    public static Tensor zerosLike(Tensor like) {
+        return new Tensor(new float[like.size], 0, like.shape);
+    }
+
     /** Wraps {@code data} (not copied); its length must equal the shape's size. */
     public static Tensor of(float[] data, int... shape) {
         if (data.length != sizeOf(shape)) {

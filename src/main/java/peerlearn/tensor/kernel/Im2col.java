@@ -1,11 +1,23 @@
 package peerlearn.tensor.kernel;
 
+import java.util.Arrays;
+
 /**
- * Unfolds one image x: (C, H, W) into columns cols: (C·kh·kw, Ho·Wo) so that a convolution is one
- * GEMM, and folds columns back (adding overlaps) for the backward pass.
- * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo.
+ * Unfolds images into columns so that a convolution is one GEMM, and folds columns back (adding
+ * overlaps) for the backward pass. Ho = (H + 2·pad − kh)/stride + 1, likewise Wo.
  *
- * <p>Placeholder scalar bodies; the tuned kernels and their scalar twins replace them.
+ * <p>Batched layout: x: (N, C, H, W) unfolds to cols: (C·kh·kw, N·Ho·Wo); row (c, i, j) holds
+ * x[n, c, oi·stride − pad + i, oj·stride − pad + j] (zero outside the image) at column
+ * n·Ho·Wo + oi·Wo + oj. A whole batch's forward is then one product
+ * y' (Cout, N·Ho·Wo) = W (Cout, C·kh·kw) · cols, and {@link VectorOps#swapLeadingAxes} turns
+ * y' (Cout, N, Ho·Wo) into y (N, Cout, Ho·Wo). Alternatively, per image n, one product
+ * y_n = W · cols[:, n·Ho·Wo …] with {@code ldb = N·Ho·Wo} writes NCHW directly. The backward:
+ * dW += dy' · colsᵀ and dcols = Wᵀ · dy', then {@link #col2imBatch} adds dcols into dx.
+ * The single-image methods are the batched ones with N = 1.
+ *
+ * <p>These are copies and additions, not arithmetic to reorder: rows are moved with
+ * {@link System#arraycopy} where stride is 1, and col2im adds each dx element's terms in the
+ * same order as the textbook loops of the twin {@code ScalarIm2col}, so the two agree bit for bit.
  */
 public final class Im2col {
     private Im2col() {}
@@ -14,21 +26,54 @@ public final class Im2col {
         return (in + 2 * pad - kernel) / stride + 1;
     }
 
+    /** cols: (C·kh·kw, Ho·Wo) ← unfold(x: (C, H, W)). */
     public static void im2col(float[] x, int xOff, int c, int h, int w, int kh, int kw, int stride, int pad,
                               float[] cols, int colsOff) {
+        im2colBatch(x, xOff, 1, c, h, w, kh, kw, stride, pad, cols, colsOff);
+    }
+
+    /** dx: (C, H, W) ← dx + fold(cols: (C·kh·kw, Ho·Wo)): the adjoint of {@link #im2col}. */
+    public static void col2im(float[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
+                              float[] dx, int dxOff) {
+        col2imBatch(cols, colsOff, 1, c, h, w, kh, kw, stride, pad, dx, dxOff);
+    }
+
+    /** cols: (C·kh·kw, N·Ho·Wo) ← unfold(x: (N, C, H, W)). */
+    public static void im2colBatch(float[] x, int xOff, int n, int c, int h, int w, int kh, int kw,
+                                   int stride, int pad, float[] cols, int colsOff) {
         int ho = outSize(h, kh, stride, pad);
         int wo = outSize(w, kw, stride, pad);
+        check(x, xOff, cols, colsOff, n, c, h, w, kh, kw, stride, pad, ho, wo);
+        int ld = n * ho * wo;
         int row = 0;
         for (int ci = 0; ci < c; ci++) {
             for (int ki = 0; ki < kh; ki++) {
                 for (int kj = 0; kj < kw; kj++, row++) {
-                    int base = colsOff + row * ho * wo;
-                    for (int oi = 0; oi < ho; oi++) {
-                        int ii = oi * stride - pad + ki;
-                        for (int oj = 0; oj < wo; oj++) {
-                            int jj = oj * stride - pad + kj;
-                            cols[base + oi * wo + oj] = ii >= 0 && ii < h && jj >= 0 && jj < w
-                                    ? x[xOff + (ci * h + ii) * w + jj] : 0f;
+                    // Output columns oj whose input column jj = oj·stride − pad + kj lies in [0, w).
+                    int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));
+                    int hi = Math.max(lo, Math.min(wo, ceilDiv(w + pad - kj, stride)));
+                    for (int img = 0; img < n; img++) {
+                        int base = colsOff + row * ld + img * ho * wo;
+                        int plane = xOff + (img * c + ci) * h * w;
+                        for (int oi = 0; oi < ho; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            int dst = base + oi * wo;
+                            if (ii < 0 || ii >= h) {
+                                Arrays.fill(cols, dst, dst + wo, 0f);
+                                continue;
+                            }
+                            int src = plane + ii * w - pad + kj;
+                            Arrays.fill(cols, dst, dst + lo, 0f);
+                            if (stride == 1) {
+                                if (hi > lo) {
+                                    System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                                }
+                            } else {
+                                for (int oj = lo; oj < hi; oj++) {
+                                    cols[dst + oj] = x[src + oj * stride];
+                                }
+                            }
+                            Arrays.fill(cols, dst + hi, dst + wo, 0f);
                         }
                     }
                 }
@@ -36,30 +81,64 @@ public final class Im2col {
         }
     }
 
-    /** dx ← dx + fold(cols): the adjoint of {@link #im2col}. */
-    public static void col2im(float[] cols, int colsOff, int c, int h, int w, int kh, int kw, int stride, int pad,
-                              float[] dx, int dxOff) {
+    /** dx: (N, C, H, W) ← dx + fold(cols: (C·kh·kw, N·Ho·Wo)): the adjoint of {@link #im2colBatch}. */
+    public static void col2imBatch(float[] cols, int colsOff, int n, int c, int h, int w, int kh, int kw,
+                                   int stride, int pad, float[] dx, int dxOff) {
         int ho = outSize(h, kh, stride, pad);
         int wo = outSize(w, kw, stride, pad);
-        int row = 0;
-        for (int ci = 0; ci < c; ci++) {
-            for (int ki = 0; ki < kh; ki++) {
-                for (int kj = 0; kj < kw; kj++, row++) {
-                    int base = colsOff + row * ho * wo;
-                    for (int oi = 0; oi < ho; oi++) {
-                        int ii = oi * stride - pad + ki;
-                        if (ii < 0 || ii >= h) {
-                            continue;
-                        }
-                        for (int oj = 0; oj < wo; oj++) {
-                            int jj = oj * stride - pad + kj;
-                            if (jj >= 0 && jj < w) {
-                                dx[dxOff + (ci * h + ii) * w + jj] += cols[base + oi * wo + oj];
+        check(dx, dxOff, cols, colsOff, n, c, h, w, kh, kw, stride, pad, ho, wo);
+        int ld = n * ho * wo;
+        for (int img = 0; img < n; img++) {
+            int row = 0;
+            for (int ci = 0; ci < c; ci++) {
+                int plane = dxOff + (img * c + ci) * h * w;
+                for (int ki = 0; ki < kh; ki++) {
+                    for (int kj = 0; kj < kw; kj++, row++) {
+                        int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));
+                        int hi = Math.max(lo, Math.min(wo, ceilDiv(w + pad - kj, stride)));
+                        int base = colsOff + row * ld + img * ho * wo;
+                        for (int oi = 0; oi < ho; oi++) {
+                            int ii = oi * stride - pad + ki;
+                            if (ii < 0 || ii >= h) {
+                                continue;
+                            }
+                            int dst = plane + ii * w - pad + kj;
+                            int src = base + oi * wo;
+                            if (stride == 1) {
+                                // hi − lo may be 0 with dst + lo outside dx; add reads nothing then.
+                                Kernels.OPS.add(dx, dst + lo, cols, src + lo, dx, dst + lo, hi - lo);
+                            } else {
+                                for (int oj = lo; oj < hi; oj++) {
+                                    dx[dst + oj * stride] += cols[src + oj];
+                                }
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return Math.ceilDiv(a, b);
+    }
+
+    private static void check(float[] x, int xOff, float[] cols, int colsOff, int n, int c, int h, int w,
+                              int kh, int kw, int stride, int pad, int ho, int wo) {
+        if (n < 0 || c < 0 || h < 0 || w < 0 || kh < 1 || kw < 1 || stride < 1 || pad < 0) {
+            throw new IllegalArgumentException("im2col: bad geometry n=" + n + " c=" + c + " h=" + h + " w=" + w
+                    + " kernel=" + kh + "×" + kw + " stride=" + stride + " pad=" + pad);
+        }
+        if (ho < 1 || wo < 1) {
+            throw new IllegalArgumentException("im2col: kernel " + kh + "×" + kw + " does not fit a " + h + "×" + w
+                    + " image with padding " + pad);
+        }
+        long images = (long) n * c * h * w;
+        long colsSize = (long) c * kh * kw * n * ho * wo;
+        if (images > Integer.MAX_VALUE || colsSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("im2col: batch too large: " + images + " inputs, " + colsSize + " columns");
+        }
+        VectorOps.check(x, xOff, (int) images, "image");
+        VectorOps.check(cols, colsOff, (int) colsSize, "cols");
     }
 }

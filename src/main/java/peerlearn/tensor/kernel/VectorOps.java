@@ -1,18 +1,24 @@
 package peerlearn.tensor.kernel;
 
 /**
- * Flat-vector operations every algorithm uses. Ranges are {@code [off, off + n)}.
+ * Flat-vector and element-wise kernels on {@code float[]} ranges {@code [off, off + n)}.
+ * Outputs may be the very same range as an input (in place) but must not partially overlap one.
  *
- * <p>Placeholder scalar bodies; the Vector API kernels and their scalar twins replace them.
+ * <p>Determinism: element-wise operations round once per element (fma counts as one), and
+ * reductions ({@link #dot}, {@link #sum}, {@link #sumSquares}) accumulate in double into 16
+ * partial sums — element i goes to partial i mod 16 — folded pairwise in a fixed order. The
+ * result does not depend on the machine's vector width or on whether the Vector API is enabled.
+ * Backward kernels ({@code …Backward}, {@code columnSums}, {@code channelSums}) accumulate into
+ * their output (+=), as gradients do.
  */
 public final class VectorOps {
     private VectorOps() {}
 
-    /** y ← y + a·x */
+    /** y ← y + a·x (one fma per element). */
     public static void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) {
-            y[yOff + i] = Math.fma(a, x[xOff + i], y[yOff + i]);
-        }
+        check(x, xOff, n, "x");
+        check(y, yOff, n, "y");
+        Kernels.OPS.axpy(a, x, xOff, y, yOff, n);
     }
 
     public static void axpy(float a, float[] x, float[] y) {
@@ -22,22 +28,68 @@ public final class VectorOps {
 
     /** x ← a·x */
     public static void scale(float a, float[] x, int off, int n) {
-        for (int i = 0; i < n; i++) {
-            x[off + i] *= a;
-        }
+        check(x, off, n, "x");
+        Kernels.OPS.scale(a, x, off, n);
     }
 
     public static void scale(float a, float[] x) {
         scale(a, x, 0, x.length);
     }
 
-    /** Σ x_i y_i, accumulated in double. */
+    /** x ← x + s */
+    public static void addScalar(float s, float[] x, int off, int n) {
+        check(x, off, n, "x");
+        Kernels.OPS.addScalar(s, x, off, n);
+    }
+
+    /** out ← x + y */
+    public static void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        check3(x, xOff, y, yOff, out, outOff, n);
+        Kernels.OPS.add(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    public static void add(float[] x, float[] y, float[] out) {
+        checkSame(x, y);
+        checkSame(x, out);
+        add(x, 0, y, 0, out, 0, x.length);
+    }
+
+    /** out ← x − y */
+    public static void sub(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        check3(x, xOff, y, yOff, out, outOff, n);
+        Kernels.OPS.sub(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    public static void sub(float[] x, float[] y, float[] out) {
+        checkSame(x, y);
+        checkSame(x, out);
+        sub(x, 0, y, 0, out, 0, x.length);
+    }
+
+    /** out ← x ⊙ y (element-wise product) */
+    public static void mul(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        check3(x, xOff, y, yOff, out, outOff, n);
+        Kernels.OPS.mul(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    /** out ← out + x ⊙ y, one fma per element (e.g. the backward of a product: dx += dy ⊙ y). */
+    public static void addProduct(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        check3(x, xOff, y, yOff, out, outOff, n);
+        Kernels.OPS.addProduct(x, xOff, y, yOff, out, outOff, n);
+    }
+
+    /** dst ← src */
+    public static void copy(float[] src, int srcOff, float[] dst, int dstOff, int n) {
+        check(src, srcOff, n, "src");
+        check(dst, dstOff, n, "dst");
+        System.arraycopy(src, srcOff, dst, dstOff, n);
+    }
+
+    /** Σ x_i y_i in double (16 fixed partial sums; see the class comment). */
     public static double dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += (double) x[xOff + i] * y[yOff + i];
-        }
-        return s;
+        check(x, xOff, n, "x");
+        check(y, yOff, n, "y");
+        return Kernels.OPS.dot(x, xOff, y, yOff, n);
     }
 
     public static double dot(float[] x, float[] y) {
@@ -45,7 +97,7 @@ public final class VectorOps {
         return dot(x, 0, y, 0, x.length);
     }
 
-    /** ‖x‖², accumulated in double. */
+    /** ‖x‖² in double. */
     public static double sumSquares(float[] x, int off, int n) {
         return dot(x, off, x, off, n);
     }
@@ -54,18 +106,31 @@ public final class VectorOps {
         return sumSquares(x, 0, x.length);
     }
 
-    /** out ← Σ_k w_k · xs_k over {@code [off, off + n)}, terms added in k order. */
+    /** ‖x‖ = √(Σ x_i²), in double. */
+    public static double norm(float[] x) {
+        return Math.sqrt(sumSquares(x));
+    }
+
+    /** Σ x_i in double (16 fixed partial sums). */
+    public static double sum(float[] x, int off, int n) {
+        check(x, off, n, "x");
+        return Kernels.OPS.sum(x, off, n);
+    }
+
+    public static double sum(float[] x) {
+        return sum(x, 0, x.length);
+    }
+
+    /** out ← Σ_k w_k · xs_k over {@code [off, off + n)}: per element, the fma chain in k order from 0. */
     public static void weightedSum(float[] w, float[][] xs, float[] out, int off, int n) {
         if (w.length != xs.length) {
             throw new IllegalArgumentException("weights and vectors differ in count: " + w.length + " vs " + xs.length);
         }
-        for (int i = 0; i < n; i++) {
-            float s = 0f;
-            for (int k = 0; k < xs.length; k++) {
-                s = Math.fma(w[k], xs[k][off + i], s);
-            }
-            out[off + i] = s;
+        check(out, off, n, "out");
+        for (int k = 0; k < xs.length; k++) {
+            check(xs[k], off, n, "xs[" + k + "]");
         }
+        Kernels.OPS.weightedSum(w, xs, out, off, n);
     }
 
     public static void weightedSum(float[] w, float[][] xs, float[] out) {
@@ -73,6 +138,90 @@ public final class VectorOps {
             checkSame(x, out);
         }
         weightedSum(w, xs, out, 0, out.length);
+    }
+
+    /** out ← max(x, 0) (NaN stays NaN). */
+    public static void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+        check(x, xOff, n, "x");
+        check(out, outOff, n, "out");
+        Kernels.OPS.relu(x, xOff, out, outOff, n);
+    }
+
+    /** dx ← dx + dy where x > 0 ({@code x} may be the relu's input or its output). */
+    public static void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+        check3(x, xOff, dy, dyOff, dx, dxOff, n);
+        Kernels.OPS.reluBackward(x, xOff, dy, dyOff, dx, dxOff, n);
+    }
+
+    /** x: (rows, cols) ← x + v broadcast over rows (a Linear layer's bias); v has cols elements. */
+    public static void addRowVector(float[] x, int off, int rows, int cols, float[] v, int vOff) {
+        check(x, off, Math.multiplyExact(rows, cols), "x");
+        check(v, vOff, cols, "v");
+        for (int r = 0; r < rows; r++) {
+            Kernels.OPS.add(x, off + r * cols, v, vOff, x, off + r * cols, cols);
+        }
+    }
+
+    /** out ← out + Σ_r x[r, ·] for x: (rows, cols), rows added in order (a Linear bias gradient). */
+    public static void columnSums(float[] x, int off, int rows, int cols, float[] out, int outOff) {
+        check(x, off, Math.multiplyExact(rows, cols), "x");
+        check(out, outOff, cols, "out");
+        for (int r = 0; r < rows; r++) {
+            Kernels.OPS.add(out, outOff, x, off + r * cols, out, outOff, cols);
+        }
+    }
+
+    /** x: (n, c, hw) ← x + b[c] on every plane (a convolution's bias over NCHW). */
+    public static void addChannelBias(float[] x, int off, int n, int c, int hw, float[] b, int bOff) {
+        check(x, off, Math.multiplyExact(Math.multiplyExact(n, c), hw), "x");
+        check(b, bOff, c, "b");
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                Kernels.OPS.addScalar(b[bOff + ch], x, off + (i * c + ch) * hw, hw);
+            }
+        }
+    }
+
+    /**
+     * out[c] ← out[c] + Σ_n Σ_s x[n, c, s] for x: (n, c, hw) (a convolution's bias gradient); each
+     * plane is summed in double by {@link #sum}, rounded to float, and added in order of n.
+     */
+    public static void channelSums(float[] x, int off, int n, int c, int hw, float[] out, int outOff) {
+        check(x, off, Math.multiplyExact(Math.multiplyExact(n, c), hw), "x");
+        check(out, outOff, c, "out");
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                out[outOff + ch] += (float) Kernels.OPS.sum(x, off + (i * c + ch) * hw, hw);
+            }
+        }
+    }
+
+    /**
+     * dst: (b, a, inner) ← src: (a, b, inner), i.e. swaps the two leading axes. Turns a batched
+     * convolution's GEMM output (Cout, N, Ho·Wo) into NCHW (N, Cout, Ho·Wo), and back.
+     */
+    public static void swapLeadingAxes(float[] src, int srcOff, int a, int b, int inner, float[] dst, int dstOff) {
+        int size = Math.multiplyExact(Math.multiplyExact(a, b), inner);
+        check(src, srcOff, size, "src");
+        check(dst, dstOff, size, "dst");
+        for (int i = 0; i < a; i++) {
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(src, srcOff + (i * b + j) * inner, dst, dstOff + (j * a + i) * inner, inner);
+            }
+        }
+    }
+
+    static void check(float[] x, int off, int n, String name) {
+        if (n < 0 || off < 0 || (long) off + n > x.length) {
+            throw new IllegalArgumentException("range [" + off + ", " + ((long) off + n) + ") of " + name
+                    + " is outside its array of length " + x.length);
+        }
+    }
+
+    private static void check3(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        check(x, xOff, n, "x");
+        check(y, yOff, n, "y");
+        check(out, outOff, n, "out");
     }
 
     private static void checkSame(float[] x, float[] y) {

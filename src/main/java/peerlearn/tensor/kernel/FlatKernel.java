@@ -1,0 +1,44 @@
+package peerlearn.tensor.kernel;
+
+/**
+ * One implementation of the flat-vector primitives behind {@link VectorOps}. Arguments are already
+ * checked by the facade; ranges are {@code [off, off + n)}. Outputs may alias inputs exactly
+ * (same array and offset) but must not partially overlap them.
+ */
+interface FlatKernel {
+    /** y ← y + a·x, with one fma per element. */
+    void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** x ← a·x */
+    void scale(float a, float[] x, int off, int n);
+
+    /** x ← x + s */
+    void addScalar(float s, float[] x, int off, int n);
+
+    /** out ← x + y */
+    void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
+
+    /** out ← x − y */
+    void sub(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
+
+    /** out ← x ⊙ y */
+    void mul(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
+
+    /** out ← fma(x, y, out): out + x ⊙ y with one rounding. */
+    void addProduct(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
+
+    /** out_i ← Σ_k w_k · xs_k[i]: the fma chain over k = 0, 1, … from zero. */
+    void weightedSum(float[] w, float[][] xs, float[] out, int off, int n);
+
+    /** out ← max(x, 0) as {@link Math#max}: NaN stays NaN, −0 becomes +0. */
+    void relu(float[] x, int xOff, float[] out, int outOff, int n);
+
+    /** dx_i ← dx_i + dy_i where x_i > 0 (dx_i untouched elsewhere). */
+    void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+    /** Σ x_i y_i in double over 16 fixed partial sums (see {@link VectorOps#dot}). */
+    double dot(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Σ x_i in double over 16 fixed partial sums. */
+    double sum(float[] x, int off, int n);
+}

@@ -1,0 +1,37 @@
+package peerlearn.tensor.kernel;
+
+/**
+ * Packing buffers for {@link Gemm}, reused from call to call so that a training step does not
+ * allocate them anew for every matrix product. A workspace belongs to one thread of work (one
+ * agent, one benchmark): it is not safe to share between threads running at the same time.
+ * The buffers only grow; their contents between calls mean nothing.
+ */
+public final class GemmWorkspace {
+    private float[] packedA = new float[0];
+    private float[] packedB = new float[0];
+    private float[] accumulators = new float[0];
+
+    /** A buffer for packed panels of op(A) holding at least {@code size} floats. */
+    float[] packedA(int size) {
+        if (packedA.length < size) {
+            packedA = new float[size];
+        }
+        return packedA;
+    }
+
+    /** A buffer for packed panels of op(B) holding at least {@code size} floats. */
+    float[] packedB(int size) {
+        if (packedB.length < size) {
+            packedB = new float[size];
+        }
+        return packedB;
+    }
+
+    /** A buffer for partial sums carried from one k-block to the next. */
+    float[] accumulators(int size) {
+        if (accumulators.length < size) {
+            accumulators = new float[size];
+        }
+        return accumulators;
+    }
+}

@@ -1,0 +1,316 @@
+package peerlearn.tensor.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SGEMM on the Vector API: packed panels, cache blocking and an MR×NR register-blocked micro-kernel
+ * (MR = 8 rows, NR = two vectors of columns). Its scalar twin is {@link ScalarGemm}, and the two
+ * agree bit for bit: every c_ij is still the fma chain over p = 0, 1, …, k−1 from zero — blocking
+ * only changes which elements are computed together, never the order of one element's sum.
+ *
+ * <p>Loop nest (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication",
+ * ACM TOMS 34(3), 2008): for each block of NC columns, for each block of KC of the k-range,
+ * pack op(B) into KC×NR panels; for each block of MC rows pack op(A) into MR×KC panels; then for
+ * each B panel (kept in L1) sweep the A panels (kept in L2). When k exceeds KC the running sums
+ * are parked in a buffer between k-blocks and the α/β epilogue runs after the last one.
+ */
+final class SimdGemm implements GemmKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 8;
+    static final int NR = 2 * L;
+
+    private final int kc;
+    private final int mc;
+    private final int nc;
+    private final int directRows;
+
+    /** Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1. */
+    SimdGemm() {
+        this(256, 512, 4096, 64);
+    }
+
+    /**
+     * @param kc rows of a packed B panel (the k-block)
+     * @param mc rows of op(A) packed at once
+     * @param nc columns of op(B) packed at once
+     * @param directRows when op(B) is B itself and m ≤ this, read B in place instead of packing it
+     */
+    SimdGemm(int kc, int mc, int nc, int directRows) {
+        this.kc = Math.max(1, kc);
+        this.mc = Math.max(MR, mc / MR * MR);
+        this.nc = Math.max(NR, nc / NR * NR);
+        this.directRows = directRows;
+    }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    int ci = cOff + i * ldc + j;
+                    c[ci] = ScalarGemm.finish(0f, alpha, beta, c[ci]);
+                }
+            }
+            return;
+        }
+        boolean direct = !transB && m <= directRows;
+        int kcMax = Math.min(kc, k);
+        int ncMax = Math.min(nc, roundUp(n, NR));
+        int mcMax = Math.min(mc, roundUp(m, MR));
+        float[] pa = ws.packedA(mcMax * kcMax);
+        float[] pb = ws.packedB(direct ? kcMax * NR : kcMax * ncMax);
+        float[] acc = k > kc ? ws.accumulators(roundUp(m, MR) * ncMax) : null;
+
+        for (int jc = 0; jc < n; jc += nc) {
+            int ncb = Math.min(nc, n - jc);
+            int nPanels = (ncb + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += kc) {
+                int kcb = Math.min(kc, k - pc);
+                boolean first = pc == 0;
+                boolean last = pc + kcb == k;
+                if (!direct) {
+                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb);
+                } else if (ncb % NR != 0) {
+                    int jt = (nPanels - 1) * NR;
+                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb);
+                }
+                for (int ic = 0; ic < m; ic += mc) {
+                    int mcb = Math.min(mc, m - ic);
+                    int mPanels = (mcb + MR - 1) / MR;
+                    packA(transA, a, aOff, lda, ic, mcb, pc, kcb, pa);
+                    for (int jp = 0; jp < nPanels; jp++) {
+                        int j0 = jp * NR;
+                        int cols = Math.min(NR, ncb - j0);
+                        float[] bArr;
+                        int bi;
+                        int bStride;
+                        if (!direct) {
+                            bArr = pb;
+                            bi = jp * NR * kcb;
+                            bStride = NR;
+                        } else if (cols == NR) {
+                            bArr = b;
+                            bi = bOff + pc * ldb + jc + j0;
+                            bStride = ldb;
+                        } else {
+                            bArr = pb;
+                            bi = 0;
+                            bStride = NR;
+                        }
+                        for (int ip = 0; ip < mPanels; ip++) {
+                            int i0 = ip * MR;
+                            int rows = Math.min(MR, mcb - i0);
+                            int accI = acc == null ? 0 : (((ic + i0) / MR) * nPanels + jp) * (MR * NR);
+                            kernel(pa, ip * MR * kcb, bArr, bi, bStride, kcb, acc, accI, first, last,
+                                    c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols, alpha, beta);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int r) {
+        return (x + r - 1) / r * r;
+    }
+
+    /**
+     * Packs op(A)[i0 .. i0+rows, p0 .. p0+kcb) into MR-row panels: panel q holds, for each p,
+     * the MR values op(A)[i0 + q·MR + r, p0 + p] at q·MR·kcb + p·MR + r, zero-padded past m.
+     */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows,
+                              int p0, int kcb, float[] pa) {
+        for (int q = 0; q * MR < rows; q++) {
+            int base = q * MR * kcb;
+            int r1 = Math.min(MR, rows - q * MR);
+            int ib = i0 + q * MR;
+            if (transA) {
+                for (int p = 0; p < kcb; p++) {
+                    int src = aOff + (p0 + p) * lda + ib;
+                    int dst = base + p * MR;
+                    for (int r = 0; r < r1; r++) {
+                        pa[dst + r] = a[src + r];
+                    }
+                    for (int r = r1; r < MR; r++) {
+                        pa[dst + r] = 0f;
+                    }
+                }
+            } else {
+                for (int r = 0; r < r1; r++) {
+                    int src = aOff + (ib + r) * lda + p0;
+                    for (int p = 0; p < kcb; p++) {
+                        pa[base + p * MR + r] = a[src + p];
+                    }
+                }
+                for (int r = r1; r < MR; r++) {
+                    for (int p = 0; p < kcb; p++) {
+                        pa[base + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into NR-column panels: panel q holds, for each p,
+     * the NR values op(B)[p0 + p, j0 + q·NR + t] at q·NR·kcb + p·NR + t, zero-padded past n.
+     */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb,
+                              int j0, int cols, float[] pb) {
+        for (int q = 0; q * NR < cols; q++) {
+            int base = q * NR * kcb;
+            int t1 = Math.min(NR, cols - q * NR);
+            int jb = j0 + q * NR;
+            if (transB) {
+                for (int t = 0; t < t1; t++) {
+                    int src = bOff + (jb + t) * ldb + p0;
+                    for (int p = 0; p < kcb; p++) {
+                        pb[base + p * NR + t] = b[src + p];
+                    }
+                }
+                if (t1 < NR) {
+                    for (int p = 0; p < kcb; p++) {
+                        java.util.Arrays.fill(pb, base + p * NR + t1, base + (p + 1) * NR, 0f);
+                    }
+                }
+            } else {
+                for (int p = 0; p < kcb; p++) {
+                    int dst = base + p * NR;
+                    System.arraycopy(b, bOff + (p0 + p) * ldb + jb, pb, dst, t1);
+                    if (t1 < NR) {
+                        java.util.Arrays.fill(pb, dst + t1, dst + NR, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The micro-kernel: an MR×NR tile of running sums s (16 vector registers) advanced over kcb
+     * values of p with one fma per element per p. Starts from zero on the first k-block, else from
+     * the parked sums; parks them again unless this is the last k-block, in which case it writes
+     * the first {@code rows}×{@code cols} elements of the tile to C through the α/β epilogue.
+     */
+    private static void kernel(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
+                               float[] acc, int accI, boolean first, boolean last,
+                               float[] c, int ci, int ldc, int rows, int cols, float alpha, float beta) {
+        FloatVector s00, s01, s10, s11, s20, s21, s30, s31, s40, s41, s50, s51, s60, s61, s70, s71;
+        if (first) {
+            FloatVector z = FloatVector.zero(S);
+            s00 = z; s01 = z; s10 = z; s11 = z; s20 = z; s21 = z; s30 = z; s31 = z;
+            s40 = z; s41 = z; s50 = z; s51 = z; s60 = z; s61 = z; s70 = z; s71 = z;
+        } else {
+            s00 = FloatVector.fromArray(S, acc, accI);
+            s01 = FloatVector.fromArray(S, acc, accI + L);
+            s10 = FloatVector.fromArray(S, acc, accI + 2 * L);
+            s11 = FloatVector.fromArray(S, acc, accI + 3 * L);
+            s20 = FloatVector.fromArray(S, acc, accI + 4 * L);
+            s21 = FloatVector.fromArray(S, acc, accI + 5 * L);
+            s30 = FloatVector.fromArray(S, acc, accI + 6 * L);
+            s31 = FloatVector.fromArray(S, acc, accI + 7 * L);
+            s40 = FloatVector.fromArray(S, acc, accI + 8 * L);
+            s41 = FloatVector.fromArray(S, acc, accI + 9 * L);
+            s50 = FloatVector.fromArray(S, acc, accI + 10 * L);
+            s51 = FloatVector.fromArray(S, acc, accI + 11 * L);
+            s60 = FloatVector.fromArray(S, acc, accI + 12 * L);
+            s61 = FloatVector.fromArray(S, acc, accI + 13 * L);
+            s70 = FloatVector.fromArray(S, acc, accI + 14 * L);
+            s71 = FloatVector.fromArray(S, acc, accI + 15 * L);
+        }
+        for (int p = 0; p < kcb; p++, ai += MR, bi += bStride) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector x = FloatVector.broadcast(S, pa[ai]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            x = FloatVector.broadcast(S, pa[ai + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            x = FloatVector.broadcast(S, pa[ai + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            x = FloatVector.broadcast(S, pa[ai + 3]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            x = FloatVector.broadcast(S, pa[ai + 4]);
+            s40 = b0.fma(x, s40);
+            s41 = b1.fma(x, s41);
+            x = FloatVector.broadcast(S, pa[ai + 5]);
+            s50 = b0.fma(x, s50);
+            s51 = b1.fma(x, s51);
+            x = FloatVector.broadcast(S, pa[ai + 6]);
+            s60 = b0.fma(x, s60);
+            s61 = b1.fma(x, s61);
+            x = FloatVector.broadcast(S, pa[ai + 7]);
+            s70 = b0.fma(x, s70);
+            s71 = b1.fma(x, s71);
+        }
+        if (!last) {
+            s00.intoArray(acc, accI);
+            s01.intoArray(acc, accI + L);
+            s10.intoArray(acc, accI + 2 * L);
+            s11.intoArray(acc, accI + 3 * L);
+            s20.intoArray(acc, accI + 4 * L);
+            s21.intoArray(acc, accI + 5 * L);
+            s30.intoArray(acc, accI + 6 * L);
+            s31.intoArray(acc, accI + 7 * L);
+            s40.intoArray(acc, accI + 8 * L);
+            s41.intoArray(acc, accI + 9 * L);
+            s50.intoArray(acc, accI + 10 * L);
+            s51.intoArray(acc, accI + 11 * L);
+            s60.intoArray(acc, accI + 12 * L);
+            s61.intoArray(acc, accI + 13 * L);
+            s70.intoArray(acc, accI + 14 * L);
+            s71.intoArray(acc, accI + 15 * L);
+            return;
+        }
+        finishRow(s00, s01, c, ci, cols, alpha, beta);
+        if (rows > 1) finishRow(s10, s11, c, ci + ldc, cols, alpha, beta);
+        if (rows > 2) finishRow(s20, s21, c, ci + 2 * ldc, cols, alpha, beta);
+        if (rows > 3) finishRow(s30, s31, c, ci + 3 * ldc, cols, alpha, beta);
+        if (rows > 4) finishRow(s40, s41, c, ci + 4 * ldc, cols, alpha, beta);
+        if (rows > 5) finishRow(s50, s51, c, ci + 5 * ldc, cols, alpha, beta);
+        if (rows > 6) finishRow(s60, s61, c, ci + 6 * ldc, cols, alpha, beta);
+        if (rows > 7) finishRow(s70, s71, c, ci + 7 * ldc, cols, alpha, beta);
+    }
+
+    /** c[ci .. ci+cols) ← α·s, or fma(β, c, α·s) when β ≠ 0 — {@link ScalarGemm#finish} lane by lane. */
+    private static void finishRow(FloatVector s0, FloatVector s1, float[] c, int ci, int cols,
+                                  float alpha, float beta) {
+        if (cols == NR) {
+            finish(s0, c, ci, alpha, beta);
+            finish(s1, c, ci + L, alpha, beta);
+        } else {
+            finishMasked(s0, c, ci, S.indexInRange(0, cols), alpha, beta);
+            finishMasked(s1, c, ci + L, S.indexInRange(L, cols), alpha, beta);
+        }
+    }
+
+    private static void finish(FloatVector s, float[] c, int ci, float alpha, float beta) {
+        FloatVector r = s.mul(alpha);
+        if (beta != 0f) {
+            r = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), r);
+        }
+        r.intoArray(c, ci);
+    }
+
+    private static void finishMasked(FloatVector s, float[] c, int ci, VectorMask<Float> mask,
+                                     float alpha, float beta) {
+        if (!mask.anyTrue()) {
+            return;
+        }
+        FloatVector r = s.mul(alpha);
+        if (beta != 0f) {
+            r = FloatVector.fromArray(S, c, ci, mask).fma(FloatVector.broadcast(S, beta), r);
+        }
+        r.intoArray(c, ci, mask);
+    }
+}

@@ -1,0 +1,183 @@
+package peerlearn.tensor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Flat-vector primitives on the Vector API; twin of {@link ScalarOps}. Element-wise loops run to
+ * {@code S.loopBound(n)} and hand the tail to the twin itself. Reductions use
+ * fixed-width species (4 doubles = 16 partials in 4 registers) rather than the preferred one, so
+ * the partial sums — and therefore the bits of the result — are those of the twin on every machine.
+ */
+final class SimdOps implements FlatKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
+    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+    private static final ScalarOps TWIN = new ScalarOps();
+
+    @Override
+    public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        FloatVector av = FloatVector.broadcast(S, a);
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).fma(av, FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        TWIN.axpy(a, x, xOff + i, y, yOff + i, n - i);
+    }
+
+    @Override
+    public void scale(float a, float[] x, int off, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, off + i).mul(a).intoArray(x, off + i);
+        }
+        TWIN.scale(a, x, off + i, n - i);
+    }
+
+    @Override
+    public void addScalar(float s, float[] x, int off, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, off + i).add(s).intoArray(x, off + i);
+        }
+        TWIN.addScalar(s, x, off + i, n - i);
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        TWIN.add(x, xOff + i, y, yOff + i, out, outOff + i, n - i);
+    }
+
+    @Override
+    public void sub(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).sub(FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        TWIN.sub(x, xOff + i, y, yOff + i, out, outOff + i, n - i);
+    }
+
+    @Override
+    public void mul(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        TWIN.mul(x, xOff + i, y, yOff + i, out, outOff + i, n - i);
+    }
+
+    @Override
+    public void addProduct(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i)
+                    .fma(FloatVector.fromArray(S, y, yOff + i), FloatVector.fromArray(S, out, outOff + i))
+                    .intoArray(out, outOff + i);
+        }
+        TWIN.addProduct(x, xOff + i, y, yOff + i, out, outOff + i, n - i);
+    }
+
+    @Override
+    public void weightedSum(float[] w, float[][] xs, float[] out, int off, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int k = 0; k < xs.length; k++) {
+                s = FloatVector.fromArray(S, xs[k], off + i).fma(FloatVector.broadcast(S, w[k]), s);
+            }
+            s.intoArray(out, off + i);
+        }
+        TWIN.weightedSum(w, xs, out, off + i, n - i);
+    }
+
+    @Override
+    public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.MAX, 0f).intoArray(out, outOff + i);
+        }
+        TWIN.relu(x, xOff + i, out, outOff + i, n - i);
+    }
+
+    @Override
+    public void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            VectorMask<Float> on = FloatVector.fromArray(S, x, xOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(S, dx, dxOff + i).add(FloatVector.fromArray(S, dy, dyOff + i), on)
+                    .intoArray(dx, dxOff + i);
+        }
+        TWIN.reluBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i);
+    }
+
+    @Override
+    public double dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
+            s0 = widen(x, xOff + i).fma(widen(y, yOff + i), s0);
+            s1 = widen(x, xOff + i + 4).fma(widen(y, yOff + i + 4), s1);
+            s2 = widen(x, xOff + i + 8).fma(widen(y, yOff + i + 8), s2);
+            s3 = widen(x, xOff + i + 12).fma(widen(y, yOff + i + 12), s3);
+        }
+        if (i < n) {
+            // The tail: masked-off lanes add 0·0 = +0, which leaves a partial sum unchanged.
+            s0 = widen(x, xOff, i, n).fma(widen(y, yOff, i, n), s0);
+            s1 = widen(x, xOff, i + 4, n).fma(widen(y, yOff, i + 4, n), s1);
+            s2 = widen(x, xOff, i + 8, n).fma(widen(y, yOff, i + 8, n), s2);
+            s3 = widen(x, xOff, i + 12, n).fma(widen(y, yOff, i + 12, n), s3);
+        }
+        return fold(s0, s1, s2, s3);
+    }
+
+    @Override
+    public double sum(float[] x, int off, int n) {
+        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
+            s0 = s0.add(widen(x, off + i));
+            s1 = s1.add(widen(x, off + i + 4));
+            s2 = s2.add(widen(x, off + i + 8));
+            s3 = s3.add(widen(x, off + i + 12));
+        }
+        if (i < n) {
+            s0 = s0.add(widen(x, off, i, n));
+            s1 = s1.add(widen(x, off, i + 4, n));
+            s2 = s2.add(widen(x, off, i + 8, n));
+            s3 = s3.add(widen(x, off, i + 12, n));
+        }
+        return fold(s0, s1, s2, s3);
+    }
+
+    /** Four floats at {@code x[at]} as four doubles. */
+    private static DoubleVector widen(float[] x, int at) {
+        return (DoubleVector) FloatVector.fromArray(F4, x, at).convertShape(VectorOperators.F2D, D4, 0);
+    }
+
+    /** Elements {@code [i, i+4) ∩ [0, n)} of the range at {@code off} as doubles, zero elsewhere. */
+    private static DoubleVector widen(float[] x, int off, int i, int n) {
+        VectorMask<Float> m = F4.indexInRange(i, n);
+        return (DoubleVector) FloatVector.fromArray(F4, x, off + i, m).convertShape(VectorOperators.F2D, D4, 0);
+    }
+
+    /**
+     * {@link ScalarOps#fold} on partials held as s0 = (p0..p3), s1 = (p4..p7), s2 = (p8..p11),
+     * s3 = (p12..p15): the same additions in the same order.
+     */
+    private static double fold(DoubleVector s0, DoubleVector s1, DoubleVector s2, DoubleVector s3) {
+        DoubleVector w = s0.add(s2).add(s1.add(s3));
+        return (w.lane(0) + w.lane(2)) + (w.lane(1) + w.lane(3));
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * The numerical kernels under {@code peerlearn.tensor}: SGEMM ({@link peerlearn.tensor.kernel.Gemm}),
+ * im2col/col2im ({@link peerlearn.tensor.kernel.Im2col}), pooling
+ * ({@link peerlearn.tensor.kernel.Pooling}) and the flat-vector and element-wise operations every
+ * algorithm uses ({@link peerlearn.tensor.kernel.VectorOps}).
+ *
+ * <p><b>The twin rule.</b> Every kernel written with the Vector API ({@code SimdGemm},
+ * {@code SimdOps}) has a plain scalar twin ({@code ScalarGemm}, {@code ScalarOps}) short enough to
+ * check by eye. The twins are not approximations: property tests assert that both produce the
+ * same bits on random shapes, including the vector tails (sizes 0, 1, lanes−1, lanes, lanes+1).
+ * {@link peerlearn.tensor.kernel.Kernels} picks one pair once per JVM: the vector kernels when
+ * the {@code jdk.incubator.vector} module is in the boot layer, else the twins, saying so in one
+ * line on stderr. Classes that name vector types are reached only through {@code SimdKernels},
+ * so a runtime without the module never loads them.
+ *
+ * <p><b>The determinism rule.</b> A result may depend on the inputs only — not on the vector
+ * width, the blocking, the thread or the machine. So the order of every floating-point sum is
+ * part of a kernel's contract: a GEMM element is the fma chain over k in increasing order from
+ * zero, followed by the α/β epilogue; a reduction (dot, sum, ‖x‖²) accumulates in double into 16
+ * partial sums (element i into partial i mod 16) folded pairwise in a fixed order, whether the
+ * hardware holds 4, 8 or 16 lanes; gradients are accumulated in a fixed order of their terms.
+ * Blocking and vectorization only decide which independent sums advance together.
+ *
+ * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs an 8 × (2·lanes)
+ * register-blocked micro-kernel (Goto and van de Geijn, ACM TOMS 34(3), 2008), reading B in
+ * place when few rows share it. Packing buffers live in a {@link peerlearn.tensor.kernel.GemmWorkspace}
+ * that the caller may keep per thread of work. Figures and the command that measures them:
+ * {@code tools/bench}.
+ */
+package peerlearn.tensor.kernel;

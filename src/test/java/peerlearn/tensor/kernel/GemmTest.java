@@ -1,0 +1,99 @@
+package peerlearn.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import peerlearn.testkit.KernelGenerators;
+
+class GemmTest {
+    // A = [1 2 3; 4 5 6] (2×3), B = [7 8; 9 10; 11 12] (3×2), A·B = [58 64; 139 154].
+    private static final float[] A = {1, 2, 3, 4, 5, 6};
+    private static final float[] AT = {1, 4, 2, 5, 3, 6};
+    private static final float[] B = {7, 8, 9, 10, 11, 12};
+    private static final float[] BT = {7, 9, 11, 8, 10, 12};
+    private static final float[] AB = {58, 64, 139, 154};
+
+    @Test
+    void multipliesASmallExampleUnderEveryTranspose() {
+        for (boolean ta : new boolean[] {false, true}) {
+            for (boolean tb : new boolean[] {false, true}) {
+                float[] c = new float[4];
+                Gemm.sgemm(ta, tb, 2, 2, 3, 1f, ta ? AT : A, 0, ta ? 2 : 3, tb ? BT : B, 0, tb ? 3 : 2, 0f, c, 0, 2);
+                assertArrayEquals(AB, c, "transA=" + ta + " transB=" + tb);
+            }
+        }
+    }
+
+    @Test
+    void appliesAlphaAndBeta() {
+        float[] c = {1, 1, 1, 1};
+        Gemm.sgemm(false, false, 2, 2, 3, 2f, A, 0, 3, B, 0, 2, -1f, c, 0, 2);
+        assertArrayEquals(new float[] {115, 127, 277, 307}, c);
+    }
+
+    @Test
+    void betaZeroIgnoresWhatCHeld() {
+        float[] c = {Float.NaN, Float.NaN, Float.POSITIVE_INFINITY, Float.NaN};
+        Gemm.sgemm(false, false, 2, 2, 3, 1f, A, 0, 3, B, 0, 2, 0f, c, 0, 2);
+        assertArrayEquals(AB, c);
+    }
+
+    @Test
+    void emptyInnerDimensionScalesC() {
+        float[] c = {1, 2, 3, 4};
+        Gemm.sgemm(false, false, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 3f, c, 0, 2);
+        assertArrayEquals(new float[] {3, 6, 9, 12}, c);
+    }
+
+    @Test
+    void respectsOffsetsAndLeadingDimensions() {
+        // A sits at offset 1 with row stride 4; C is the right 2×2 block of a 2×3 array.
+        float[] a = {-9, 1, 2, 3, -9, 4, 5, 6, -9};
+        float[] c = {-1, 0, 0, -1, 0, 0};
+        Gemm.sgemm(false, false, 2, 2, 3, 1f, a, 1, 4, B, 0, 2, 0f, c, 1, 3);
+        assertArrayEquals(new float[] {-1, 58, 64, -1, 139, 154}, c);
+    }
+
+    /** Every combination of the tail sizes and transposes, against the scalar twin. */
+    @Test
+    void everyTailShapeAndTransposeMatchesTheTwin() {
+        List<Integer> sizes = new ArrayList<>(KernelGenerators.edgeSizes(3 * KernelGenerators.LANES));
+        sizes.addAll(List.of(SimdGemm.MR - 1, SimdGemm.MR, SimdGemm.MR + 1, 2 * SimdGemm.MR + 1));
+        SplittableRandom r = new SplittableRandom(7);
+        GemmWorkspace ws = new GemmWorkspace();
+        GemmKernel vector = new SimdGemm(4, SimdGemm.MR, SimdGemm.NR, 9);
+        int cases = 0;
+        for (int m : sizes) {
+            for (int n : sizes) {
+                for (int k : List.of(0, 1, 3, 5, 17)) {
+                    for (int t = 0; t < 4; t++) {
+                        GemmCase g = GemmCase.random(t % 2 == 1, t >= 2, m, n, k, 1.5f, t == 3 ? 0.5f : 0f, r);
+                        assertArrayEquals(g.run(new ScalarGemm(), null), g.run(vector, ws), g.toString());
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertTrue(cases > 1000);
+    }
+
+    @Test
+    void rejectsArraysTooShortNamingTheMatrix() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, false, 2, 2, 3, 1f, A, 0, 3, new float[5], 0, 2, 0f, new float[4], 0, 2));
+        assertEquals("gemm: B (3×2, ld 2, offset 0) needs 6 floats but its array has 5", e.getMessage());
+    }
+
+    @Test
+    void rejectsALeadingDimensionShorterThanARow() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Gemm.sgemm(false, true, 2, 2, 3, 1f, A, 0, 2, BT, 0, 3, 0f, new float[4], 0, 2));
+        assertEquals("gemm: leading dimension of A is 2 but its rows have 3 columns", e.getMessage());
+    }
+}

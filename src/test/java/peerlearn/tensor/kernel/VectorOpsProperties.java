@@ -1,0 +1,139 @@
+package peerlearn.tensor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import peerlearn.testkit.KernelGenerators;
+import peerlearn.testkit.Tolerances;
+
+class VectorOpsProperties {
+    private static final FlatKernel SCALAR = new ScalarOps();
+    private static final FlatKernel VECTOR = new SimdOps();
+    private static final int MAX = 5 * KernelGenerators.LANES + 3;
+
+    /** Inputs for one example: three awkward vectors (with NaN, ±0, ±∞, subnormals) at offsets. */
+    private record Inputs(int n, int off, float[] x, float[] y, float[] z, float a) {
+        static Inputs of(int n, long seed) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int off = r.nextInt(3);
+            return new Inputs(n, off, KernelGenerators.awkward(r, n + 3), KernelGenerators.awkward(r, n + 3),
+                    KernelGenerators.awkward(r, n + 3), (float) r.nextDouble(-3, 3));
+        }
+    }
+
+    /** Runs {@code op} on fresh copies with each kernel and asserts the outputs are the same bits. */
+    private static void twinsAgree(int n, long seed, OpOnCopies op) {
+        Inputs in = Inputs.of(n, seed);
+        float[][] s = {in.x.clone(), in.y.clone(), in.z.clone()};
+        float[][] v = {in.x.clone(), in.y.clone(), in.z.clone()};
+        op.run(SCALAR, in, s);
+        op.run(VECTOR, in, v);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(s[i], v[i], "array " + i + " differs for n=" + n + " offset " + in.off);
+        }
+    }
+
+    private interface OpOnCopies {
+        void run(FlatKernel k, Inputs in, float[][] arrays);
+    }
+
+    private static void forAllSizes(Consumer<long[]> body) {
+        qt().withExamples(200).forAll(KernelGenerators.sizes(MAX), longs().all())
+                .checkAssert((n, seed) -> body.accept(new long[] {n, seed}));
+    }
+
+    private static void elementwiseTwinsAgree(OpOnCopies op) {
+        forAllSizes(p -> twinsAgree((int) p[0], p[1], op));
+    }
+
+    @Test
+    void axpyTwinsAgree() {
+        elementwiseTwinsAgree((k, in, a) -> k.axpy(in.a, a[0], in.off, a[1], 1, in.n));
+    }
+
+    @Test
+    void scaleAndAddScalarTwinsAgree() {
+        elementwiseTwinsAgree((k, in, a) -> {
+            k.scale(in.a, a[0], in.off, in.n);
+            k.addScalar(in.a, a[1], in.off, in.n);
+        });
+    }
+
+    @Test
+    void addSubMulTwinsAgreeInPlaceAndOut() {
+        elementwiseTwinsAgree((k, in, a) -> {
+            k.add(a[0], in.off, a[1], 0, a[2], 1, in.n);
+            k.sub(a[2], 0, a[0], in.off, a[2], 0, in.n);
+            k.mul(a[1], 1, a[2], 2, a[0], in.off, in.n);
+        });
+    }
+
+    @Test
+    void addProductTwinsAgree() {
+        elementwiseTwinsAgree((k, in, a) -> k.addProduct(a[0], in.off, a[1], 0, a[2], 2, in.n));
+    }
+
+    @Test
+    void reluForwardAndBackwardTwinsAgree() {
+        elementwiseTwinsAgree((k, in, a) -> {
+            k.reluBackward(a[0], in.off, a[1], 0, a[2], 1, in.n);
+            k.relu(a[0], in.off, a[1], 2, in.n);
+        });
+    }
+
+    @Test
+    void weightedSumTwinsAgree() {
+        forAllSizes(p -> {
+            int n = (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int count = r.nextInt(6);
+            float[] w = KernelGenerators.uniform(r, count);
+            float[][] xs = new float[count][];
+            for (int i = 0; i < count; i++) {
+                xs[i] = KernelGenerators.awkward(r, n + 2);
+            }
+            float[] s = new float[n + 2];
+            float[] v = new float[n + 2];
+            SCALAR.weightedSum(w, xs, s, 1, n);
+            VECTOR.weightedSum(w, xs, v, 1, n);
+            assertArrayEquals(s, v);
+        });
+    }
+
+    @Test
+    void reductionTwinsAgreeBitForBit() {
+        forAllSizes(p -> {
+            Inputs in = Inputs.of((int) p[0], p[1]);
+            assertEquals(Double.doubleToLongBits(SCALAR.dot(in.x, in.off, in.y, 2, in.n)),
+                    Double.doubleToLongBits(VECTOR.dot(in.x, in.off, in.y, 2, in.n)), "dot, n=" + in.n);
+            assertEquals(Double.doubleToLongBits(SCALAR.sum(in.x, in.off, in.n)),
+                    Double.doubleToLongBits(VECTOR.sum(in.x, in.off, in.n)), "sum, n=" + in.n);
+        });
+    }
+
+    /** |dot − exact| ≤ n·u_double·Σ|x_i y_i| (products are exact in double; only the sums round). */
+    @Test
+    void dotIsWithinTheDoubleRoundingBoundOfTheExactSum() {
+        qt().withExamples(200).forAll(KernelGenerators.sizes(2000), longs().all()).checkAssert((n, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] x = KernelGenerators.uniform(r, n);
+            float[] y = KernelGenerators.uniform(r, n);
+            java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+            double magnitude = 0;
+            for (int i = 0; i < n; i++) {
+                double t = (double) x[i] * y[i];
+                exact = exact.add(new java.math.BigDecimal(t));
+                magnitude += Math.abs(t);
+            }
+            double got = VectorOps.dot(x, y);
+            assertTrue(Math.abs(got - exact.doubleValue()) <= n * Tolerances.DOUBLE_UNIT_ROUNDOFF * magnitude * 1.01,
+                    "n=" + n + ": " + got + " vs " + exact);
+        });
+    }
+}
