@@ -1,7 +1,6 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
-import peerlearn.tensor.kernel.Im2col;
 
 /**
  * Max pooling over k×k windows with the given stride, no padding, floor rounding:
@@ -13,17 +12,9 @@ final class MaxPool2d {
     private MaxPool2d() {}
 
     static Var apply(Var x, int kernel, int stride) {
-        Shapes.requireRank("maxPool2d", "x", x, 4);
-        Shapes.requirePositive("maxPool2d", "kernel", kernel);
-        Shapes.requirePositive("maxPool2d", "stride", stride);
+        Shapes.Pool dims = Shapes.pool("maxPool2d", x, kernel, stride);
+        int n = dims.n(), c = dims.c(), h = dims.h(), w = dims.w(), ho = dims.ho(), wo = dims.wo();
         Tensor xv = x.value();
-        int n = xv.dim(0), c = xv.dim(1), h = xv.dim(2), w = xv.dim(3);
-        if (h < kernel || w < kernel) {
-            throw new IllegalArgumentException("maxPool2d: kernel " + kernel + " larger than input "
-                    + Shapes.str(x.shape()));
-        }
-        int ho = Im2col.outSize(h, kernel, stride, 0);
-        int wo = Im2col.outSize(w, kernel, stride, 0);
         float[] xd = xv.data();
         int xo = xv.offset();
         Tensor y = Tensor.zeros(n, c, ho, wo);
