@@ -25,7 +25,9 @@ public final class Algorithms {
                 new Algorithm("dsgdm-n", "decentralized SGD with local Nesterov momentum", Algorithm.Reach.NEIGHBOURS,
                         DsgdmN.PARAMS, DsgdmN::new),
                 new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
-                        Qgm.PARAMS, Qgm::new));
+                        Qgm.PARAMS, Qgm::new),
+                new Algorithm("choco", "CHOCO-SGD: compressed gossip with public copies (Koloskova et al. 2019)",
+                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */

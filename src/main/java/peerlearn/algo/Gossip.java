@@ -1,8 +1,7 @@
 package peerlearn.algo;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import peerlearn.graph.MixingRow;
+import peerlearn.net.Codec;
 
 /**
  * One gossip step for one agent: send x_i to every neighbour, receive x_j from each, and form
@@ -16,7 +15,7 @@ import peerlearn.graph.MixingRow;
  * with R the received neighbours plus i. The row stays a convex combination, so a lost message
  * pulls x_i towards its own value rather than towards zero.
  *
- * <p>A vector goes on the wire as its d floats, little-endian (4d bytes of payload).
+ * <p>A vector goes on the wire in {@link Codec}'s dense encoding (5 + 4d bytes of payload).
  */
 final class Gossip {
     private final AgentContext ctx;
@@ -54,7 +53,7 @@ final class Gossip {
 
     /** Sends {@code x} to every neighbour of {@code row}. */
     void send(MixingRow row, int k, float[] x) {
-        byte[] payload = encode(x);
+        byte[] payload = Codec.dense(x);
         for (int j : row.neighbours()) {
             ctx.net().send(j, type, k, payload);
         }
@@ -78,7 +77,7 @@ final class Gossip {
                 missing++;
                 continue;
             }
-            decode(payload, received, nb[t]);
+            Codec.decodeInto(payload, received);
             add(row.weights()[t], received);
             total += row.weights()[t];
         }
@@ -100,21 +99,5 @@ final class Gossip {
         for (int c = 0; c < acc.length; c++) {
             acc[c] += w * v[c];
         }
-    }
-
-    /** The wire form of a float vector: 4 bytes per value, little-endian. */
-    static byte[] encode(float[] x) {
-        ByteBuffer b = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(x);
-        return b.array();
-    }
-
-    /** Reads a vector written by {@link #encode} from agent {@code from} into {@code dst}. */
-    static void decode(byte[] payload, float[] dst, int from) {
-        if (payload.length != 4 * dst.length) {
-            throw new IllegalStateException("message from agent " + from + " holds " + payload.length
-                    + " bytes, a vector of " + dst.length + " floats needs " + 4 * dst.length);
-        }
-        ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst);
     }
 }

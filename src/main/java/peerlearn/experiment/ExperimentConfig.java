@@ -146,7 +146,30 @@ public final class ExperimentConfig {
         if (!List.of("sgd", "adam", "adamw", "rmsprop").contains(text("optimizer"))) {
             throw bad("optimizer", "expected sgd, adam, adamw or rmsprop");
         }
-        peerlearn.optim.Schedule.parse(text("schedule"), number("lr"), 1);
+        try {
+            peerlearn.optim.Schedule.parse(text("schedule"), number("lr"), 1);
+        } catch (IllegalArgumentException e) {
+            throw bad("schedule", e.getMessage());
+        }
+        if (!List.of("fashion-mnist", "fashion-mnist-subset", "quadratic").contains(text("data"))) {
+            throw bad("data", "expected fashion-mnist, fashion-mnist-subset or quadratic");
+        }
+        if (!text("data").equals("quadratic")) {
+            if (!peerlearn.nn.Zoo.NAMES.contains(text("model"))) {
+                throw bad("model", "expected one of " + String.join(", ", peerlearn.nn.Zoo.NAMES));
+            }
+            try {
+                peerlearn.data.PartitionSpec.parse(text("partition"));
+            } catch (IllegalArgumentException e) {
+                throw bad("partition", e.getMessage());
+            }
+        }
+        try {
+            peerlearn.graph.TopologySpec.mixing(text("mixing"));
+        } catch (IllegalArgumentException e) {
+            throw bad("mixing", e.getMessage());
+        }
+        Runner.faults(this);
         params().checkKnown(a.name(), a.params());
         if (!text("name").matches("[A-Za-z0-9._-]+")) {
             throw bad("name", "use letters, digits, '.', '_' and '-' only");

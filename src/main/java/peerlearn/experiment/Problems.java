@@ -4,11 +4,9 @@ package peerlearn.experiment;
 final class Problems {
     private Problems() {}
 
-    static Problem create(ExperimentConfig c) {
-        return switch (c.text("data")) {
-            case "quadratic" -> new QuadraticProblem(c.agents(), c.integer("quadratic.dim"), c.number("quadratic.noise"),
-                    c.seed());
-            default -> throw new IllegalArgumentException("data = '" + c.text("data") + "': expected quadratic");
-        };
+    static Problem create(ExperimentConfig c, DataSets data) {
+        return c.text("data").equals("quadratic")
+                ? new QuadraticProblem(c.agents(), c.integer("quadratic.dim"), c.number("quadratic.noise"), c.seed())
+                : new DatasetProblem(c, data);
     }
 }

@@ -182,4 +182,41 @@ class BaselinesTest {
                 () -> train("dpsgd", quadratics(2, false, false), ringTopology(2), Map.of("gamma", "1.5"), 1));
         assertTrue(e.getMessage().contains("algo.gamma = 1.5"), e.getMessage());
     }
+
+    @Test
+    void chocoWithIdentityCompressorIsRelaxedDpsgdOneMixAhead() {
+        // With Q = identity, x̂_j = x_j^{k+½} exactly, so CHOCO runs x ← M(x − η∇F(x)) with
+        // M = (1 − γ)I + γW, while D-PSGD runs x ← M(x) − η∇F(M(x)). From a common start
+        // (M x⁰ = x⁰) CHOCO's iterate is M applied to D-PSGD's: x_C^k = M x_D^k.
+        int n = 5;
+        float gamma = 0.6f;
+        Topology t = ringTopology(n);
+        Map<String, String> p = Map.of("gamma", "0.6");
+        float[][] choco = train("choco", quadratics(n, false, false), t,
+                Map.of("gamma", "0.6", "compressor", "identity"), 12);
+        float[][] dpsgd = train("dpsgd", quadratics(n, false, false), t, p, 12);
+        double[][] w = t.at(0).dense();
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) {
+                double mixed = (1 - gamma) * dpsgd[i][c];
+                for (int j = 0; j < n; j++) {
+                    mixed += gamma * w[i][j] * dpsgd[j][c];
+                }
+                assertEquals(mixed, choco[i][c], Tolerances.GOSSIP_MEAN, "agent " + i + " coordinate " + c);
+            }
+        }
+    }
+
+    @Test
+    void chocoWithSignCompressionStillReachesConsensusNeighbourhood() {
+        float[][] x = train("choco", quadratics(4, false, false), ringTopology(4),
+                Map.of("gamma", "0.3", "compressor", "sign"), 800);
+        double[] mean = new double[3];
+        for (float[] xi : x) {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += xi[c] / 4.0;
+            }
+        }
+        assertArrayEquals(new double[] {1.5, -1.5, 3}, mean, Tolerances.NEIGHBOURHOOD);
+    }
 }

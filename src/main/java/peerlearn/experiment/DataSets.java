@@ -1,0 +1,52 @@
+package peerlearn.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import peerlearn.data.FashionMnist;
+import peerlearn.data.Split;
+
+/**
+ * Loads (and keeps) the data sets experiments name, so a comparison of several algorithms reads
+ * and normalises its files once. One instance per command; not shared between threads.
+ */
+public final class DataSets {
+    private final Map<String, Split> loaded = new HashMap<>();
+
+    /**
+     * The normalised split for {@code data}: {@code fashion-mnist} (the full IDX files in
+     * {@code dir}, or the default place, when present, else the embedded subset) or
+     * {@code fashion-mnist-subset}.
+     */
+    public Split get(String data, String dir) {
+        String key = data + "|" + dir;
+        Split s = loaded.get(key);
+        if (s == null) {
+            s = load(data, dir).normalized();
+            loaded.put(key, s);
+        }
+        return s;
+    }
+
+    private static Split load(String data, String dir) {
+        Path path = dir.isEmpty() ? FashionMnist.DEBIAN_DIR : Path.of(dir);
+        try {
+            return switch (data) {
+                case "fashion-mnist" -> {
+                    if (!dir.isEmpty() && !FashionMnist.isPresent(path)) {
+                        throw new IllegalArgumentException("data.dir = '" + dir + "': the four Fashion-MNIST IDX files "
+                                + "(train-images-idx3-ubyte[.gz], …) are not there");
+                    }
+                    yield FashionMnist.bestAvailable(path);
+                }
+                case "fashion-mnist-subset" -> FashionMnist.embeddedSubset();
+                default -> throw new IllegalArgumentException("data = '" + data
+                        + "': expected fashion-mnist, fashion-mnist-subset or quadratic");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Fashion-MNIST from " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

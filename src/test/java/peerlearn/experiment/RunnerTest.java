@@ -1,0 +1,146 @@
+package peerlearn.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunnerTest {
+    private static ExperimentConfig quadratic(Map<String, String> extra) {
+        Map<String, String> m = new HashMap<>(Map.of("data", "quadratic", "agents", "6", "rounds", "40", "lr", "0.1",
+                "quadratic.noise", "0.5", "quadratic.dim", "7", "eval_every", "10"));
+        m.putAll(extra);
+        return ExperimentConfig.of(m);
+    }
+
+    /** A small real run: 4 agents, MLP on the embedded Fashion-MNIST subset, skewed labels. */
+    private static ExperimentConfig fashion(Map<String, String> extra) {
+        Map<String, String> m = new HashMap<>(Map.of("data", "fashion-mnist-subset", "model", "mlp", "agents", "4",
+                "partition", "dirichlet:0.3:n=64:test=40", "rounds", "6", "eval_every", "3", "batch", "16",
+                "eval.global_samples", "100"));
+        m.putAll(extra);
+        return ExperimentConfig.of(m);
+    }
+
+    /** metrics.csv without the wall-time column, the one value allowed to differ between runs. */
+    private static String metricsWithoutTime(RunResult r, Path dir) throws Exception {
+        RunFiles.write(r, dir);
+        return Files.readAllLines(dir.resolve("metrics.csv")).stream()
+                .map(l -> {
+                    String[] f = l.split(",", -1);
+                    f[2] = "";
+                    return String.join(",", f);
+                })
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalMetrics(@TempDir Path dir) throws Exception {
+        for (String a : List.of("dpsgd", "choco", "allreduce")) {
+            ExperimentConfig c = quadratic(Map.of("algorithm", a, "faults", "drop:0.2"));
+            String first = metricsWithoutTime(Runner.run(c, Progress.silent()), dir.resolve(a + "1"));
+            String second = metricsWithoutTime(Runner.run(c, Progress.silent()), dir.resolve(a + "2"));
+            assertEquals(first, second, a);
+            String other = metricsWithoutTime(Runner.run(c.with(Map.of("seed", "2")), Progress.silent()),
+                    dir.resolve(a + "3"));
+            assertNotEquals(first, other, a + ": another seed must change the numbers");
+        }
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalMetricsOnARealModel(@TempDir Path dir) throws Exception {
+        DataSets data = new DataSets();
+        ExperimentConfig c = fashion(Map.of("algorithm", "dpsgd"));
+        String first = metricsWithoutTime(Runner.run(c, Progress.silent(), data), dir.resolve("a"));
+        String second = metricsWithoutTime(Runner.run(c, Progress.silent(), data), dir.resolve("b"));
+        assertEquals(first, second);
+    }
+
+    @Test
+    void evaluationPointsComeEveryEAndAtTheEnd() {
+        RunResult r = Runner.run(quadratic(Map.of("rounds", "25", "eval_every", "10")), Progress.silent());
+        assertEquals(List.of(10, 20, 25), r.points().stream().map(EvalPoint::round).toList());
+        assertEquals(6, r.last().agents().size());
+    }
+
+    @Test
+    void divergenceNamesAgentRoundAndQuantity() {
+        var e = assertThrows(DivergenceException.class,
+                () -> Runner.run(quadratic(Map.of("lr", "40", "rounds", "400")), Progress.silent()));
+        assertTrue(e.getMessage().matches("diverged: agent \\d+, round \\d+: .+ is (NaN|-?Infinity).*"), e.getMessage());
+    }
+
+    @Test
+    void allReduceKeepsAgentsInConsensusAndCountsBytes() {
+        RunResult r = Runner.run(quadratic(Map.of("algorithm", "allreduce", "quadratic.noise", "0")), Progress.silent());
+        assertEquals(0.0, r.last().consensusDistance());
+        // 40 rounds × 5 peers × (frame header + 5 + 4·7 payload bytes)
+        long perAgent = r.last().agents().getFirst().bytesSent();
+        assertEquals(0, perAgent % (40 * 5));
+        assertTrue(perAgent > 40 * 5 * 33, "bytes " + perAgent);
+        RunResult local = Runner.run(quadratic(Map.of("algorithm", "local")), Progress.silent());
+        assertEquals(0, local.last().agents().getFirst().bytesSent());
+    }
+
+    @Test
+    void crashedAgentsAreLeftOutAfterTheirCrash() {
+        RunResult r = Runner.run(quadratic(Map.of("faults", "crash:2@15")), Progress.silent());
+        assertEquals(6, r.points().getFirst().agents().size());
+        assertEquals(5, r.last().agents().size());
+        assertFalse(r.last().agents().stream().anyMatch(m -> m.agent() == 2));
+    }
+
+    @Test
+    void outputFilesHoldWhatTheyPromise(@TempDir Path dir) throws Exception {
+        ExperimentConfig c = fashion(Map.of("algorithm", "dpsgd", "name", "files"));
+        RunResult r = Runner.run(c, Progress.silent());
+        RunFiles.write(r, dir);
+        Reports.write(List.of(r), dir, "test");
+        List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(String.join(",", RunFiles.COLUMNS), csv.getFirst());
+        assertEquals(1 + 4 * 2, csv.size(), "one row per agent per evaluation point");
+        String[] row = csv.get(1).split(",", -1);
+        assertEquals("3", row[0]);
+        double acc = Double.parseDouble(row[RunFiles.COLUMNS.indexOf("local_accuracy")]);
+        assertTrue(acc >= 0 && acc <= 1);
+        String json = Files.readString(dir.resolve("summary.json"));
+        for (String k : List.of("mean_accuracy", "min_accuracy", "averaged_model_accuracy", "consensus_distance",
+                "bytes_sent", "rounds", "wall_seconds", "seed")) {
+            assertTrue(json.contains("\"" + k + "\": "), k + " missing from " + json);
+        }
+        assertTrue(json.contains("\"rounds\": 6,"));
+        assertEquals(c.values(), ExperimentConfig.load(dir.resolve("config.properties"), Map.of()).values());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Consensus distance") && html.contains("Topology"));
+        assertFalse(html.contains("<script") || html.contains("src=\"http") || html.contains("href=\"http"),
+                "the report must be self-contained");
+    }
+
+    @Test
+    void extraMetricsBecomeColumns(@TempDir Path dir) throws Exception {
+        RunResult r = Runner.run(quadratic(Map.of()), Progress.silent());
+        EvalPoint p = r.last();
+        var withExtra = p.agents().stream().map(m -> new AgentMetrics(m.agent(), m.localAccuracy(), m.localLoss(),
+                m.globalAccuracy(), m.globalLoss(), m.trainLoss(), m.bytesSent(), Map.of("cluster", (double) m.agent() % 2)))
+                .toList();
+        RunResult r2 = new RunResult(r.config(), r.problem(), r.mixing(), r.dimension(), r.rounds(), r.roundsPerEpoch(),
+                r.wallSeconds(), List.of(new EvalPoint(p.round(), p.epoch(), p.wallSeconds(), withExtra, p.averagedAccuracy(),
+                p.averagedLoss(), p.consensusDistance(), p.edgeWeights())));
+        RunFiles.writeMetrics(r2, dir.resolve("m.csv"));
+        List<String> lines = Files.readAllLines(dir.resolve("m.csv"));
+        assertTrue(lines.getFirst().endsWith(",extra.cluster"));
+        assertTrue(lines.get(2).endsWith(",1.0"), lines.get(2));
+        assertEquals(Arrays.asList(lines.getFirst().split(",")).size(), lines.get(1).split(",", -1).length);
+    }
+}
