@@ -18,9 +18,15 @@ final class DemoCommand implements Command {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("agents", "8");
         m.put("topology", "ring");
-        m.put("data", "quadratic");
-        m.put("rounds", "200");
-        m.put("lr", "0.1");
+        m.put("data", "fashion-mnist");
+        m.put("partition", "dirichlet:0.1:test=250");
+        m.put("model", "lenet5");
+        m.put("rounds", "300");
+        m.put("batch", "32");
+        m.put("lr", "0.02");
+        m.put("momentum", "0.9");
+        m.put("eval_every", "50");
+        m.put("eval.global_samples", "1000");
         m.put("seed", "1");
         return m;
     }

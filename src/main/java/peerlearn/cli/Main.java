@@ -15,6 +15,7 @@ public final class Main {
         all.add(new DemoCommand());
         all.add(new RunCommand());
         all.add(new CompareCommand());
+        all.add(new BenchAgentsCommand());
         all.add(new InspectCommand());
         all.add(new TrainCommand());
         return all;
