@@ -33,6 +33,30 @@ public final class RunFiles {
         r.config().write(dir.resolve("config.properties"));
         writeMetrics(r, dir.resolve("metrics.csv"));
         writeSummary(r, dir.resolve("summary.json"));
+        if (r.points().stream().anyMatch(p -> p.edgeWeights().stream().anyMatch(java.util.Objects::nonNull))) {
+            writeEdges(r, dir.resolve("edges.csv"));
+        }
+    }
+
+    /**
+     * {@code edges.csv}: the per-neighbour weights agents reported (e.g. attention), one row per
+     * agent, neighbour and evaluation point; written only when some agent reports weights.
+     */
+    public static void writeEdges(RunResult r, Path file) throws IOException {
+        StringBuilder b = new StringBuilder("round,agent,neighbour,weight\n");
+        for (EvalPoint p : r.points()) {
+            for (int i = 0; i < p.edgeWeights().size(); i++) {
+                double[] w = p.edgeWeights().get(i);
+                if (w == null) {
+                    continue;
+                }
+                int[] nb = r.mixing().graph().neighbours(i);
+                for (int k = 0; k < w.length && k < nb.length; k++) {
+                    b.append(p.round()).append(',').append(i).append(',').append(nb[k]).append(',').append(csv(w[k])).append('\n');
+                }
+            }
+        }
+        Files.writeString(file, b, StandardCharsets.UTF_8);
     }
 
     /** The names of the extra metrics, sorted, over all points and agents. */

@@ -49,6 +49,30 @@ public final class LineChart {
         return logY ? Math.log10(y) : y;
     }
 
+    /** Tick positions on the (transformed) y axis: nice steps, or 1-2-5 per decade on a log axis. */
+    private List<Double> yTicks(double y0, double y1) {
+        List<Double> ticks = new ArrayList<>();
+        if (!logY) {
+            double ys = Svg.step(y1 - y0, 5);
+            for (double t = Math.ceil(y0 / ys) * ys; t <= y1 + 1e-9 * ys; t += ys) {
+                ticks.add(t);
+            }
+            return ticks;
+        }
+        int decades = (int) Math.ceil(y1 - y0);
+        int stride = Math.max(1, decades / 6);
+        double[] mantissas = decades <= 2 ? new double[] {1, 2, 5} : new double[] {1};
+        for (long e = (long) Math.floor(y0); e <= Math.ceil(y1); e += stride) {
+            for (double m : mantissas) {
+                double t = e + Math.log10(m);
+                if (t >= y0 - 1e-9 && t <= y1 + 1e-9) {
+                    ticks.add(t);
+                }
+            }
+        }
+        return ticks;
+    }
+
     /** The chart as an {@code <svg>} element. */
     public String svg() {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY;
@@ -96,14 +120,12 @@ public final class LineChart {
                     .append("<text x=\"").append(Svg.c(p)).append("\" y=\"").append(H - BOTTOM + 15)
                     .append("\" text-anchor=\"middle\">").append(Svg.label(t)).append("</text>\n");
         }
-        double ys = logY ? Math.max(1, Math.round(Svg.step(y1 - y0, 5))) : Svg.step(y1 - y0, 5);
-        for (double t = Math.ceil(y0 / ys) * ys; t <= y1 + 1e-9 * ys; t += ys) {
+        for (double t : yTicks(y0, y1)) {
             double p = py.applyAsDouble(t);
             b.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(Svg.c(p)).append("\" x2=\"").append(W - RIGHT)
                     .append("\" y2=\"").append(Svg.c(p)).append("\" stroke=\"#e5e5e5\"/>")
                     .append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(Svg.c(p + 4))
-                    .append("\" text-anchor=\"end\">").append(logY ? "1e" + (long) Math.round(t) : Svg.label(t))
-                    .append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(Svg.label(logY ? Math.pow(10, t) : t)).append("</text>\n");
         }
         b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(W - LEFT - RIGHT)
                 .append("\" height=\"").append(H - TOP - BOTTOM).append("\" fill=\"none\" stroke=\"#888\"/>\n");

@@ -32,7 +32,8 @@ public final class StripChart {
     }
 
     public String svg() {
-        int w = LEFT + 16 + COLUMN * Math.max(1, names.size());
+        int w = Math.max(380, LEFT + 16 + COLUMN * Math.max(1, names.size()));
+        double column = (w - 16.0 - LEFT) / Math.max(1, names.size());
         double y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
         for (double[] v : values) {
             for (double a : v) {
@@ -71,7 +72,7 @@ public final class StripChart {
         b.append("<text transform=\"translate(14,").append((TOP + H - BOTTOM) / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
                 .append(Svg.esc(yLabel)).append("</text>\n");
         for (int g = 0; g < names.size(); g++) {
-            double cx = LEFT + COLUMN * (g + 0.5);
+            double cx = LEFT + column * (g + 0.5);
             double[] v = values.get(g);
             double sum = 0;
             int count = 0;

@@ -219,4 +219,34 @@ class BaselinesTest {
         }
         assertArrayEquals(new double[] {1.5, -1.5, 3}, mean, Tolerances.NEIGHBOURHOOD);
     }
+
+    @Test
+    void everyMessageDroppedLeavesOnlyLocalTraining() {
+        // missing neighbours are left out and the row renormalised: with all of them missing,
+        // x_i mixes with itself alone and D-PSGD is local SGD, bit for bit
+        int n = 4;
+        float[][] local = train("local", quadratics(n, false, true), ringTopology(n), Map.of(), 10);
+        float[][] dropped = Runner.train(Algorithms.get("dpsgd"), quadratics(n, false, true), ringTopology(n),
+                Training.sgd(ETA), 10, 1, peerlearn.net.Faults.drops(3, 1.0));
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(local[i], dropped[i], Tolerances.EXACT, "agent " + i);
+        }
+    }
+
+    @Test
+    void aMissingNeighbourIsLeftOutAndTheRowRenormalised() {
+        // 3 agents, complete graph, uniform W = 1/3; agent 2 crashes before round 0, so agents 0
+        // and 1 average only each other: x_i ← ½(x_0 + x_1) − η ∇f_i(½(x_0 + x_1))
+        Graph complete = Graph.fromEdges("complete", 3, new int[][] {{0, 1}, {0, 2}, {1, 2}});
+        Topology t = Topology.fixed(MixingMatrix.uniform(complete));
+        float[][] x = Runner.train(Algorithms.get("dpsgd"), quadratics(3, false, true), t, Training.sgd(ETA), 1, 1,
+                peerlearn.net.Faults.none().withCrash(2, 0));
+        float[] mid = {1.5f, -0.5f, 0.25f};   // ½((0, 0, 0) + (3, −1, 0.5))
+        for (int i = 0; i < 2; i++) {
+            float[] b = {i, -i, 2 * i};
+            for (int c = 0; c < 3; c++) {
+                assertEquals(mid[c] - ETA * A[c] * (mid[c] - b[c]), x[i][c], Tolerances.FLOAT_ROUNDING, "agent " + i);
+            }
+        }
+    }
 }

@@ -128,6 +128,22 @@ class RunnerTest {
     }
 
     @Test
+    void reportedEdgeWeightsAreWrittenPerNeighbour(@TempDir Path dir) throws Exception {
+        RunResult r = Runner.run(quadratic(Map.of("agents", "3", "eval_every", "40")), Progress.silent());
+        EvalPoint p = r.last();
+        List<double[]> w = List.of(new double[] {0.25, 0.75}, new double[] {0.5, 0.5}, new double[] {0.1, 0.9});
+        RunResult r2 = new RunResult(r.config(), r.problem(), r.mixing(), r.dimension(), r.rounds(), r.roundsPerEpoch(),
+                r.wallSeconds(), List.of(new EvalPoint(p.round(), p.epoch(), p.wallSeconds(), p.agents(),
+                p.averagedAccuracy(), p.averagedLoss(), p.consensusDistance(), w)));
+        RunFiles.write(r2, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("edges.csv"));
+        assertEquals(List.of("round,agent,neighbour,weight", "40,0,1,0.25", "40,0,2,0.75", "40,1,0,0.5", "40,1,2,0.5",
+                "40,2,0,0.1", "40,2,1,0.9"), lines);
+        Reports.write(List.of(r2), dir, "weights");
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("weights the agents used"));
+    }
+
+    @Test
     void extraMetricsBecomeColumns(@TempDir Path dir) throws Exception {
         RunResult r = Runner.run(quadratic(Map.of()), Progress.silent());
         EvalPoint p = r.last();
@@ -138,6 +154,8 @@ class RunnerTest {
                 r.wallSeconds(), List.of(new EvalPoint(p.round(), p.epoch(), p.wallSeconds(), withExtra, p.averagedAccuracy(),
                 p.averagedLoss(), p.consensusDistance(), p.edgeWeights())));
         RunFiles.writeMetrics(r2, dir.resolve("m.csv"));
+        RunFiles.write(r, dir.resolve("plain"));
+        assertFalse(Files.exists(dir.resolve("plain/edges.csv")), "no edges.csv without reported weights");
         List<String> lines = Files.readAllLines(dir.resolve("m.csv"));
         assertTrue(lines.getFirst().endsWith(",extra.cluster"));
         assertTrue(lines.get(2).endsWith(",1.0"), lines.get(2));
