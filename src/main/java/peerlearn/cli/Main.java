@@ -12,6 +12,7 @@ public final class Main {
     /** Every command, in the order {@code --help} lists them. Add new commands here. */
     static List<Command> commands() {
         List<Command> all = new ArrayList<>();
+        all.add(new InspectCommand());
         return all;
     }
 

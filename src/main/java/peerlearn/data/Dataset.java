@@ -82,6 +82,40 @@ public final class Dataset {
         System.arraycopy(targets, i * targetDim, dst, dstOff, targetDim);
     }
 
+    /** Target {@code k} of sample {@code i} (regression sets). */
+    public float target(int i, int k) {
+        return targets[i * targetDim + k];
+    }
+
+    /** All labels, as a new array. */
+    public int[] labels() {
+        if (labels == null) {
+            throw new IllegalStateException(name + " is a regression set and has no labels");
+        }
+        return labels.clone();
+    }
+
+    /** Number of samples of each class. */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int i = 0; i < size; i++) {
+            counts[labels[i]]++;
+        }
+        return counts;
+    }
+
+    /**
+     * The same samples with other features (e.g. normalised or rotated) and a new name; labels
+     * and targets are shared with this set, not copied.
+     */
+    public Dataset withFeatures(String newName, float[] newFeatures) {
+        if (newFeatures.length != features.length) {
+            throw new IllegalArgumentException(newName + ": " + newFeatures.length + " feature values, " + name + " has "
+                    + features.length);
+        }
+        return new Dataset(newName, sampleShape, newFeatures, labels, numClasses, targets, targetDim);
+    }
+
     /** Read-only access for bulk kernels: do not write into the returned array. */
     public float[] featuresUnsafe() { return features; }
 }

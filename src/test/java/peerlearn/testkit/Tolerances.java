@@ -24,4 +24,19 @@ public final class Tolerances {
 
     /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
     public static final double COMPRESS = 1e-6;
+
+    /**
+     * Partitions with α = 1000 are "near IID": an agent's label histogram lies within this total
+     * variation of uniform (sampling noise of a few hundred draws over 10 classes is ≈ 0.05).
+     */
+    public static final double NEAR_IID_TV = 0.15;
+
+    /** Partitions with α = 10⁻⁵ are "near single class": mean dominant-class fraction above this. */
+    public static final double NEAR_SINGLE_CLASS = 0.9;
+
+    /** Values computed in double and stored as float32 (|x| ≲ 10): a few float ulps. */
+    public static final double FLOAT_STORAGE = 1e-5;
+
+    /** Bilinear rotation by 360° − ε against the original: interpolation weights of order ε. */
+    public static final float ROTATION_SMALL_ANGLE = 1e-3f;
 }

@@ -1,0 +1,38 @@
+/**
+ * Data sets, transforms, non-IID partitions and minibatch sampling. A {@link peerlearn.data.Dataset}
+ * is loaded once (IDX files of MNIST/Fashion-MNIST through {@link peerlearn.data.Idx} and
+ * {@link peerlearn.data.FashionMnist}, CIFAR binaries, synthetic tasks) and shared read-only; a
+ * {@link peerlearn.data.Partition} gives each agent index lists into the shared training and test
+ * sets, the test lists following each agent's own training label distribution so personalized
+ * accuracy is measurable; a {@link peerlearn.data.BatchSampler} turns an agent's list into
+ * shuffled minibatches ξ_i. Files that are not what they claim fail with a
+ * {@link peerlearn.data.DataFileException} naming the file and the defect.
+ *
+ * <h2>Partition specs</h2>
+ * The runner and the CLI take partitions as text, parsed by {@link peerlearn.data.PartitionSpec#parse}:
+ * a scheme, then {@code :}-separated options.
+ * <table>
+ * <caption>Schemes</caption>
+ * <tr><th>spec</th><th>meaning</th></tr>
+ * <tr><td>{@code iid}</td><td>equal shares of a random permutation</td></tr>
+ * <tr><td>{@code dirichlet:α}</td><td>label skew, class c split over agents by Dir(α) proportions
+ *     (natural sizes, redrawn until every agent has {@code min} samples, default 10);
+ *     {@code dirichlet:α:balanced}: every agent n/N samples with its own Dir(α) class mix</td></tr>
+ * <tr><td>{@code skew}</td><td>label-sorted contiguous chunks (Hsieh et al. 2020): 10 classes over
+ *     5 agents ⇒ 2 classes each, over 10 agents ⇒ 1 each</td></tr>
+ * <tr><td>{@code classes:c}</td><td>c random distinct classes per agent (GATTA)</td></tr>
+ * <tr><td>{@code labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6}</td><td>disjoint label groups for
+ *     the given proportions of agents (DAC label shift); cluster = group</td></tr>
+ * <tr><td>{@code rotation:0,180,10,350@0.7,0.2,0.05,0.05}</td><td>clusters of agents seeing
+ *     the images rotated by the given degrees (DAC covariate shift), labels IID, one rotated
+ *     copy per cluster; option {@code nearest} or {@code bilinear} (default)</td></tr>
+ * <tr><td>{@code quantity:β}</td><td>sizes ∝ Dir(β) over agents, labels IID; option {@code min}</td></tr>
+ * </table>
+ * Options for every scheme: {@code n=400} exactly 400 training samples per agent (a random subset
+ * of what the scheme deals; DAC uses 100 clients × 400), {@code test=100} at most 100 test samples
+ * per agent. Examples: {@code dirichlet:0.1:min=20}, {@code iid:n=400:test=100},
+ * {@code rotation:0,180@0.5,0.5:nearest}. Clusters are runs of consecutive agent ids; every
+ * cluster gets at least one agent. An agent left with no training or no test samples is an
+ * error that says which agent and what to change.
+ */
+package peerlearn.data;
