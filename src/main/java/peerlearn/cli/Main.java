@@ -13,6 +13,7 @@ public final class Main {
     static List<Command> commands() {
         List<Command> all = new ArrayList<>();
         all.add(new InspectCommand());
+        all.add(new BenchNet());
         return all;
     }
 
