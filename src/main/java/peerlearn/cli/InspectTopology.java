@@ -79,8 +79,8 @@ final class InspectTopology implements Command {
         } else {
             Spectrum s = Spectrum.of(w);
             out.printf(Locale.ROOT, "mixing: %s%n", w.name());
-            out.printf(Locale.ROOT, "eigenvalues: λ₁ = %.6f, λ₂ = %.6f, λ_N = %.6f%n", s.eigenvalues()[0], s.lambda2(),
-                    s.eigenvalues()[g.size() - 1]);
+            out.printf(Locale.ROOT, "eigenvalues: λ₁ = %.6f, λ₂ = %.6f, λ_N = %.6f%n", clean(s.eigenvalues()[0]), clean(s.lambda2()),
+                    clean(s.eigenvalues()[g.size() - 1]));
             out.printf(Locale.ROOT, "ρ = max(|λ₂|, |λ_N|) = %.6f, spectral gap 1 − ρ = %.6f%n", s.rho(), s.gap());
             if (s.rho() < 1 - 1e-9 && s.rho() > 0) {
                 out.printf(Locale.ROOT, "rounds to shrink disagreement 1000×: ≈ %.1f%n", Math.log(1e-3) / Math.log(s.rho()));
@@ -94,5 +94,10 @@ final class InspectTopology implements Command {
             out.println("wrote " + p);
         }
         return 0;
+    }
+
+    /** Rounds values below the printed precision to 0, so no "-0.000000" appears. */
+    private static double clean(double v) {
+        return Math.abs(v) < 5e-7 ? 0.0 : v;
     }
 }
