@@ -77,17 +77,26 @@ final class BenchNet implements Command {
             });
         }
         long heapAgents = usedHeap() - heapBefore;
+        long cpu0 = cpuNanos();
         AgentRuntime.Summary s = AgentRuntime.run(net, rounds, agents);
+        double cpu = (cpuNanos() - cpu0) / 1e9;
         double sec = s.wallNanos() / 1e9;
         long bytes = s.traffic().totalBytesSent(), messages = s.traffic().totalMessagesSent();
         out.printf(Locale.ROOT, "%s: %d agents on %s, %d rounds in %.3f s%n", mode, n, t.name(), rounds, sec);
         out.printf(Locale.ROOT, "  rounds/s %.1f, messages/s %.0f, wire GB/s %.3f (%d messages, %.1f MB incl. headers)%n",
                 rounds / sec, messages / sec, bytes / sec / 1e9, messages, bytes / 1e6);
+        out.printf(Locale.ROOT, "  process CPU %.3f s (%.2f cores busy): per CPU-second %.0f messages, %.3f GB, %.1f rounds%n",
+                cpu, cpu / sec, messages / cpu, bytes / cpu / 1e9, rounds / cpu);
         out.printf(Locale.ROOT, "  heap per agent after set-up: %.1f KB (state + endpoint; %s parameters)%n",
                 heapAgents / 1024.0 / n, scale ? Integer.toString(Logistic.D) : Integer.toString(dim));
         out.printf(Locale.ROOT, "  heap in use after the run: %.1f MB, undelivered messages: %d%n",
                 usedHeap() / 1e6, s.undeliveredMessages());
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads, GC included): the machine may be shared. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static long usedHeap() {

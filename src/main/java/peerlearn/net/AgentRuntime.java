@@ -165,7 +165,10 @@ public final class AgentRuntime {
                     net.roundCompleted(id, k);
                 }
             } catch (RunStoppedException e) {
-                // another agent's failure stopped the run; that failure is the one reported
+                if (!net.stopped()) {
+                    fail(new AgentFailure(id, k, e)); // e.g. interrupted while waiting, not a stop
+                }
+                // otherwise another agent's failure stopped the run; that failure is the one reported
             } catch (Throwable e) {
                 fail(new AgentFailure(id, k, e));
             } finally {
