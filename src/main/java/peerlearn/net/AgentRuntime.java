@@ -12,12 +12,12 @@ import java.util.function.IntPredicate;
  * <p>Each agent's thread calls {@link Agent#round(int)} for k = 0, 1, …, K−1 (skipping rounds
  * from its crash round on, if the fault model crashes it; sleeping first if it is a straggler).
  * There is no barrier between rounds: an agent waits only inside {@code receive}/{@code pull} for
- * messages it needs. Observation point k ∈ [0, K] means "after k rounds" (0: the initial state,
- * K: the end). At every point with {@code observeAt.test(k)}, each agent hands
- * {@link Agent#snapshot(int)} — a copy, or metrics it computes on its own thread in parallel with
- * the others — to the runtime; once all agents not crashed by round k have done so, the
- * {@link Observer} is called on its own thread with the snapshots in agent-id order, points in
- * increasing order. Agents never wait for the observer.
+ * messages it needs. After every round k ∈ [0, K−1] with {@code observeAt.test(k)}, each agent
+ * hands {@link Agent#snapshot(int)} — a copy, or metrics it computes on its own thread in parallel
+ * with the others — to the runtime; once all agents not crashed by round k have done so, the
+ * {@link Observer} is called on its own thread with the snapshots in agent-id order, rounds in
+ * increasing order. Agents never wait for the observer. (The initial state is not an observation
+ * point: callers that want it take snapshots before {@link #run}.)
  *
  * <p>Failure: if an agent's round throws (or the observer throws), the network is stopped — every
  * agent waiting for a message is woken with {@link RunStoppedException}, the others stop before
@@ -37,20 +37,20 @@ public final class AgentRuntime {
         void round(int k) throws Exception;
 
         /**
-         * A snapshot for the observer after k rounds (before round k) — a copy, since the agent
-         * continues at once. Called on the agent's own thread. Default: none.
+         * A snapshot for the observer right after round k — a copy, since the agent continues at
+         * once. Called on the agent's own thread. Default: none.
          */
         default S snapshot(int k) {
             return null;
         }
     }
 
-    /** Receives the snapshots of an observation point, off the agents' threads, points in order. */
+    /** Receives the snapshots of an observed round, off the agents' threads, rounds in order. */
     @FunctionalInterface
     public interface Observer<S> {
         /**
-         * Point k = after k rounds; {@code snapshots.get(i)} is agent i's snapshot, {@code null}
-         * for an agent crashed by round k.
+         * After round k: {@code snapshots.get(i)} is agent i's snapshot, {@code null} for an agent
+         * crashed by round k.
          */
         void observe(int k, List<S> snapshots) throws Exception;
     }
@@ -82,8 +82,8 @@ public final class AgentRuntime {
 
     /**
      * Runs {@code agents} (agent i uses {@code network.endpoint(i)}) for rounds 0..rounds−1 and
-     * returns when all have finished and the observer has seen every observation point
-     * k ∈ [0, rounds] with {@code observeAt.test(k)}.
+     * returns when all have finished and the observer has seen every round k ∈ [0, rounds − 1]
+     * with {@code observeAt.test(k)}.
      *
      * @throws AgentFailure if an agent or the observer threw
      */
@@ -147,14 +147,11 @@ public final class AgentRuntime {
 
         private void agentLoop(int id) {
             Agent<S> agent = agents.get(id);
-            int crash = faults.crashRound(id);
+            int last = Math.min(rounds, faults.crashRound(id));
             int k = 0;
             try {
-                for (; k <= rounds; k++) {
-                    if (k < crash && observeAt.test(k)) {
-                        deposit(k, id, agent.snapshot(k));
-                    }
-                    if (k == rounds || k >= crash || net.stopped()) {
+                for (; k < last; k++) {
+                    if (net.stopped()) {
                         return;
                     }
                     long delay = faults.delayMillis(id);
@@ -163,6 +160,9 @@ public final class AgentRuntime {
                     }
                     agent.round(k);
                     net.roundCompleted(id, k);
+                    if (observeAt.test(k)) {
+                        deposit(k, id, agent.snapshot(k));
+                    }
                 }
             } catch (RunStoppedException e) {
                 if (!net.stopped()) {

@@ -51,10 +51,10 @@ class AgentRuntimeTest {
     void observerSeesEveryObservedRoundInOrderWithAllAgents() {
         InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));
         List<String> seen = new CopyOnWriteArrayList<>();
-        var summary = AgentRuntime.run(net, 6, counters(net, -1, -1), k -> k % 2 == 0,
+        var summary = AgentRuntime.run(net, 6, counters(net, -1, -1), k -> k % 2 == 1,
                 (k, snaps) -> seen.add(k + ":" + snaps));
         // agent 0 hears 1 and 3 each round → 4 per round; agent 1 hears 0 and 2 → 2 per round
-        assertEquals(List.of("0:[0, 0, 0, 0]", "2:[8, 4, 8, 4]", "4:[16, 8, 16, 8]", "6:[24, 12, 24, 12]"), seen);
+        assertEquals(List.of("1:[8, 4, 8, 4]", "3:[16, 8, 16, 8]", "5:[24, 12, 24, 12]"), seen);
         assertEquals(4 * 2 * 6 * 21, summary.traffic().totalBytesSent());
         assertEquals(0, summary.undeliveredMessages());
     }
@@ -85,7 +85,7 @@ class AgentRuntimeTest {
     void crashedAgentsAreMissingNotWaitedFor() {
         InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4), Faults.none().withCrash(2, 3));
         List<List<Integer>> seen = new CopyOnWriteArrayList<>();
-        AgentRuntime.run(net, 5, counters(net, -1, -1), k -> k >= 3, (k, s) -> seen.add(new ArrayList<>(s)));
+        AgentRuntime.run(net, 5, counters(net, -1, -1), k -> k >= 2, (k, s) -> seen.add(new ArrayList<>(s)));
         // agent 1 hears 0 and 2: 2 per round while 2 lives (rounds 0..2), then 0 + nothing
         assertEquals(List.of(0 + 2 + 0 + 2 + 0 + 2), List.of(seen.get(0).get(1)));
         assertNull(seen.get(1).get(2), "crashed agent has no snapshot");
