@@ -76,7 +76,7 @@ public final class GraphSvg {
                                 + "<title>%d–%d: w = %.4g, %d→%d: %.4g</title></line>%n",
                         x[i], y[i], x[j], y[j], shade, shade, 255, 0.5 + 4.5 * t, i, j, wij, j, i, wji));
                 if (small && weights != null) {
-                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#444\">%s</text>%n",
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#333\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">%s</text>%n",
                             (x[i] + x[j]) / 2, (y[i] + y[j]) / 2 - 2,
                             wij == wji ? fmt(wij) : fmt(wij) + "/" + fmt(wji)));
                 }
