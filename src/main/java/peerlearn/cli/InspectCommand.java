@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class InspectCommand implements Command {
     static List<Command> subcommands() {
-        return List.of(new InspectPartition());
+        return List.of(new InspectPartition(), new InspectTopology());
     }
 
     @Override

@@ -140,7 +140,7 @@ final class InspectPartition implements Command {
         return flags;
     }
 
-    private static int integer(Map<String, String> flags, String name, int fallback) {
+    static int integer(Map<String, String> flags, String name, int fallback) {
         String v = flags.get(name);
         if (v == null) {
             return fallback;

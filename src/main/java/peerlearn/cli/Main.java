@@ -18,6 +18,7 @@ public final class Main {
         all.add(new BenchAgentsCommand());
         all.add(new InspectCommand());
         all.add(new TrainCommand());
+        all.add(new BenchNet());
         return all;
     }
 

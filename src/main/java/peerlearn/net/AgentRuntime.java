@@ -12,10 +12,12 @@ import java.util.function.IntPredicate;
  * <p>Each agent's thread calls {@link Agent#round(int)} for k = 0, 1, …, K−1 (skipping rounds
  * from its crash round on, if the fault model crashes it; sleeping first if it is a straggler).
  * There is no barrier between rounds: an agent waits only inside {@code receive}/{@code pull} for
- * messages it needs. At every round k with {@code observeAt.test(k)}, each agent hands
- * {@link Agent#snapshot(int)} (a copy it makes on its own thread right after round k) to the
- * runtime; once all agents still running have done so, the {@link Observer} is called on its own
- * thread with the snapshots in agent-id order. Agents never wait for the observer.
+ * messages it needs. After every round k ∈ [0, K−1] with {@code observeAt.test(k)}, each agent
+ * hands {@link Agent#snapshot(int)} — a copy, or metrics it computes on its own thread in parallel
+ * with the others — to the runtime; once all agents not crashed by round k have done so, the
+ * {@link Observer} is called on its own thread with the snapshots in agent-id order, rounds in
+ * increasing order. Agents never wait for the observer. (The initial state is not an observation
+ * point: callers that want it take snapshots before {@link #run}.)
  *
  * <p>Failure: if an agent's round throws (or the observer throws), the network is stopped — every
  * agent waiting for a message is woken with {@link RunStoppedException}, the others stop before
@@ -35,8 +37,8 @@ public final class AgentRuntime {
         void round(int k) throws Exception;
 
         /**
-         * A snapshot for the observer after round k — a copy, since the agent continues at once.
-         * Called on the agent's own thread. Default: none.
+         * A snapshot for the observer right after round k — a copy, since the agent continues at
+         * once. Called on the agent's own thread. Default: none.
          */
         default S snapshot(int k) {
             return null;
@@ -46,8 +48,11 @@ public final class AgentRuntime {
     /** Receives the snapshots of an observed round, off the agents' threads, rounds in order. */
     @FunctionalInterface
     public interface Observer<S> {
-        /** {@code snapshots.get(i)} is agent i's snapshot, {@code null} for a crashed agent. */
-        void observe(int round, List<S> snapshots) throws Exception;
+        /**
+         * After round k: {@code snapshots.get(i)} is agent i's snapshot, {@code null} for an agent
+         * crashed by round k.
+         */
+        void observe(int k, List<S> snapshots) throws Exception;
     }
 
     /** An agent (or the observer, agent = −1) failed; the run was stopped. */
@@ -77,7 +82,8 @@ public final class AgentRuntime {
 
     /**
      * Runs {@code agents} (agent i uses {@code network.endpoint(i)}) for rounds 0..rounds−1 and
-     * returns when all have finished and the observer has seen every observed round.
+     * returns when all have finished and the observer has seen every round k ∈ [0, rounds − 1]
+     * with {@code observeAt.test(k)}.
      *
      * @throws AgentFailure if an agent or the observer threw
      */
@@ -159,7 +165,10 @@ public final class AgentRuntime {
                     }
                 }
             } catch (RunStoppedException e) {
-                // another agent's failure stopped the run; that failure is the one reported
+                if (!net.stopped()) {
+                    fail(new AgentFailure(id, k, e)); // e.g. interrupted while waiting, not a stop
+                }
+                // otherwise another agent's failure stopped the run; that failure is the one reported
             } catch (Throwable e) {
                 fail(new AgentFailure(id, k, e));
             } finally {

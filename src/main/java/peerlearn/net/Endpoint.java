@@ -13,7 +13,10 @@ public interface Endpoint {
     /** This agent's id. */
     int self();
 
-    /** The agents this one may contact, sorted ascending (its graph neighbours N(i)). */
+    /**
+     * The agents this one may contact, sorted ascending: its neighbours in the transport's contact
+     * graph (N(i) for a fixed topology; the union over rounds for a time-varying one).
+     */
     int[] peers();
 
     /** Sends {@code payload} to {@code to}; the bytes on the wire (header included) are counted. */

@@ -22,6 +22,19 @@ public final class ErrorFeedback {
         this.decoded = new float[dimension];
     }
 
+    /**
+     * One error-feedback memory per peer (sorted by peer id), each with its own compressor from
+     * {@code compressorFor} — e.g. {@code j -> Compressors.scaledSign(segments)}.
+     */
+    public static java.util.SortedMap<Integer, ErrorFeedback> perPeer(int[] peers, java.util.function.IntFunction<Compressor> compressorFor,
+            int dimension) {
+        java.util.SortedMap<Integer, ErrorFeedback> m = new java.util.TreeMap<>();
+        for (int j : peers) {
+            m.put(j, new ErrorFeedback(compressorFor.apply(j), dimension));
+        }
+        return m;
+    }
+
     /** Returns the payload of C(e + v) and updates e. */
     public byte[] compress(float[] v) {
         if (v.length != memory.length) {

@@ -48,6 +48,49 @@ public record Faults(long seed, double dropProbability, Map<Integer, Integer> cr
         return new Faults(seed, p, Map.of(), Map.of());
     }
 
+    /**
+     * Parses a comma-separated fault list, e.g. {@code "drop:0.1,crash:3@50,straggler:2@5"}:
+     * {@code drop:P} drops each message with probability P; {@code crash:A@R} crashes agent A at
+     * round R; {@code straggler:A@MS} delays agent A by MS milliseconds per round. {@code none} or
+     * an empty string means no faults.
+     */
+    public static Faults parse(String spec, long seed) {
+        Faults f = new Faults(seed, 0, Map.of(), Map.of());
+        if (spec == null || spec.isBlank() || spec.strip().equals("none")) {
+            return f;
+        }
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            int colon = p.indexOf(':');
+            String kind = colon < 0 ? p : p.substring(0, colon);
+            String arg = colon < 0 ? "" : p.substring(colon + 1);
+            try {
+                f = switch (kind) {
+                    case "drop" -> new Faults(seed, Double.parseDouble(arg), f.crashes, f.stragglerMillis);
+                    case "crash" -> f.withCrash(Integer.parseInt(before(arg, p)), Integer.parseInt(after(arg, p)));
+                    case "straggler" -> f.withStraggler(Integer.parseInt(before(arg, p)), Long.parseLong(after(arg, p)));
+                    default -> throw new IllegalArgumentException("unknown fault '" + p
+                            + "' in '" + spec + "'; expected drop:P, crash:AGENT@ROUND or straggler:AGENT@MILLIS");
+                };
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("fault '" + p + "' in '" + spec + "': bad number (" + e.getMessage() + ")");
+            }
+        }
+        return f;
+    }
+
+    private static String before(String arg, String part) {
+        int at = arg.indexOf('@');
+        if (at < 0) {
+            throw new IllegalArgumentException("fault '" + part + "' needs AGENT@VALUE");
+        }
+        return arg.substring(0, at);
+    }
+
+    private static String after(String arg, String part) {
+        return arg.substring(arg.indexOf('@') + 1);
+    }
+
     public Faults withCrash(int agent, int round) {
         var c = new TreeMap<>(crashes);
         c.put(agent, round);

@@ -170,11 +170,13 @@ class PartitionProperties {
 
     @Test
     void tinyAlphaIsNearSingleClass() {
-        // 10 agents × 50 samples from class pools of 500: no class runs out, so each agent keeps its one class.
+        // At most 10 agents × 50 samples from class pools of 500: no class runs out, so an agent keeps
+        // the class its q_i ~ Dir(α) picked. With α = 10⁻⁵ a q_i puts real mass on two classes with
+        // probability ≈ 2·10⁻⁴, so the mean over 5–10 agents stays above 0.9 in all but ~10⁻⁶ of runs.
         Split pools = imageSplit(500, 10);
-        qt().withExamples(10).forAll(integers().between(2, 10), DataGenerators.seeds())
+        qt().withExamples(10).forAll(integers().between(5, 10), DataGenerators.seeds())
                 .checkAssert((agents, seed) -> {
-                    Partition p = PartitionSpec.parse("dirichlet:0.001:balanced:n=50").apply(pools, agents, seed);
+                    Partition p = PartitionSpec.parse("dirichlet:0.00001:balanced:n=50").apply(pools, agents, seed);
                     double mean = 0;
                     for (int i = 0; i < agents; i++) {
                         mean += dominantClassFraction(p, pools.train(), i) / agents;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import org.junit.jupiter.api.Test;
 import peerlearn.testkit.Tolerances;
@@ -46,5 +48,19 @@ class MixingMatrixProperties {
             assertTrue(g.size() == 1 || s.rho() < 1 - 1e-9, g + ": ρ = " + s.rho());
             assertTrue(Spectrum.of(MixingMatrix.metropolisHastings(g).lazy()).eigenvalues()[g.size() - 1] >= -Tolerances.EIGEN);
         });
+    }
+
+    @Test
+    void timeVaryingSchedulesAreDoublyStochasticEveryRound() {
+        qt().withExamples(60).forAll(integers().between(1, 40), longs().all(), integers().between(0, 50))
+                .checkAssert((n, seed, round) -> {
+                    Topology.onePeerExponential(n).at(round).requireNonNegative().requireSymmetric(0)
+                            .requireDoublyStochastic(Tolerances.MIXING_SUM);
+                    if (n >= 4) {
+                        int k = n % 2 == 0 ? 3 : 2;
+                        Topology.randomRegularEachRound(n, k, seed, MixingMatrix::metropolisHastings).at(round)
+                                .validate(Tolerances.MIXING_SUM);
+                    }
+                });
     }
 }

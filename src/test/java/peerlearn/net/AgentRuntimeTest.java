@@ -126,4 +126,41 @@ class AgentRuntimeTest {
         return out;
     }
 
+
+    @Test
+    void pullsFromSampledPeersCompleteAndReleaseEveryPublication() {
+        int n = 12, rounds = 30;
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.complete(n), Faults.drops(4, 0.1));
+        long[] sums = new long[n];
+        long sent = pullRun(net, sums, rounds);
+        assertEquals(0, net.pendingPublications(), "every publication released by the end");
+        long pulls = (long) n * rounds * 3;
+        long missing = java.util.Arrays.stream(sums).map(v -> v / 1000).sum();
+        assertTrue(missing > 0 && missing < pulls / 4, "about 10% of pulls dropped, got " + missing + " of " + pulls);
+        // each pull: a 20-byte request, and a 22-byte reply unless dropped
+        assertEquals(pulls * 20 + (pulls - missing) * 22, sent);
+        long[] again = sums.clone();
+        java.util.Arrays.fill(sums, 0);
+        InMemoryNetwork net2 = new InMemoryNetwork(Graphs.complete(n), Faults.drops(4, 0.1));
+        assertEquals(sent, pullRun(net2, sums, rounds));
+        assertArrayEquals(again, sums, "same seed, same pulls, same drops");
+    }
+
+    private static long pullRun(InMemoryNetwork net, long[] sums, int rounds) {
+        List<AgentRuntime.Agent<Void>> agents = new ArrayList<>();
+        for (int i = 0; i < net.size(); i++) {
+            Endpoint e = net.endpoint(i);
+            peerlearn.rng.Rng rng = peerlearn.rng.Rng.stream(8, i, "sample");
+            int id = i;
+            agents.add(k -> {
+                e.publish(2, k, new byte[] {(byte) id, (byte) k});
+                int[] peers = e.peers();
+                for (int s = 0; s < 3; s++) {
+                    byte[] p = e.pull(peers[rng.nextInt(peers.length)], 2, k);
+                    sums[id] += p == null ? 1000 : p[0];
+                }
+            });
+        }
+        return AgentRuntime.run(net, rounds, agents).traffic().totalBytesSent();
+    }
 }

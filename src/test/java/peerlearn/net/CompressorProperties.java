@@ -75,6 +75,24 @@ class CompressorProperties {
     }
 
     @Test
+    void topKIsAContraction() {
+        qt().withExamples(300).forAll(integers().between(1, 70), longs().all(), integers().between(1, 100))
+                .checkAssert((d, seed, percent) -> {
+                    float[] v = gaussian(new Rng(seed), d, 2);
+                    float[] c = new float[d];
+                    Compressors.topK(percent / 100.0).compress(v, c);
+                    int k = (int) Math.max(1, Math.min(d, Math.ceil(percent / 100.0 * d)));
+                    double err = 0, norm = 0;
+                    for (int i = 0; i < d; i++) {
+                        err += (c[i] - (double) v[i]) * (c[i] - (double) v[i]);
+                        norm += (double) v[i] * v[i];
+                    }
+                    assertTrue(err <= (1 - (double) k / d) * norm + Tolerances.COMPRESS * norm,
+                            "d = " + d + ", k = " + k + ": ‖C(v) − v‖² = " + err);
+                });
+    }
+
+    @Test
     void topKKeepsTheLargestMagnitudesLowerIndexFirstOnTies() {
         float[] v = {0.5f, -3f, 1f, 3f, -1f, 0f};
         float[] c = new float[6];

@@ -56,6 +56,27 @@ class GossipProperties {
                 });
     }
 
+    @Test
+    void onePeerExponentialGossipAveragesExactlyInLogNRounds() {
+        qt().withExamples(20).forAll(integers().between(0, 5), longs().all()).checkAssert((tau, seed) -> {
+            int n = 1 << tau;
+            Topology t = Topology.onePeerExponential(n);
+            InMemoryNetwork net = new InMemoryNetwork(t.contactGraph());
+            Rng rng = new Rng(seed);
+            List<GossipAgent> agents = new ArrayList<>();
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                int v = rng.nextInt(1 << 16); // integers: every partial average is a dyadic rational, exact in float
+                sum += v;
+                agents.add(new GossipAgent(net.endpoint(i), t, new float[] {v}));
+            }
+            AgentRuntime.run(net, Math.max(1, tau), agents);
+            for (GossipAgent a : agents) {
+                assertEquals((double) sum / n, a.value()[0], 0.0, "n = " + n);
+            }
+        });
+    }
+
     private record Run(List<float[][]> states, double maxAbs) {}
 
     /** states.get(0) is X⁰, states.get(k + 1) is X after round k. */

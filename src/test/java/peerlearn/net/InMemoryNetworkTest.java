@@ -145,4 +145,20 @@ class InMemoryNetworkTest {
         var e = assertThrows(IllegalStateException.class, () -> net.endpoint(0).send(1, 1, 0, new byte[0]));
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
     }
+
+    @Test
+    void faultSpecsParse() {
+        Faults f = Faults.parse("drop:0.25, crash:3@50, straggler:2@5", 9);
+        assertEquals(0.25, f.dropProbability());
+        assertEquals(50, f.crashRound(3));
+        assertEquals(Integer.MAX_VALUE, f.crashRound(2));
+        assertEquals(5, f.delayMillis(2));
+        assertEquals(0, Faults.parse("none", 1).dropProbability());
+        var e = assertThrows(IllegalArgumentException.class, () -> Faults.parse("crash:3", 1));
+        assertTrue(e.getMessage().contains("needs AGENT@VALUE"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Faults.parse("flood:1", 1));
+        assertTrue(e.getMessage().contains("unknown fault 'flood:1'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Faults.parse("drop:2", 1));
+        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
 }

@@ -58,8 +58,8 @@ public final class Tolerances {
      */
     public static final double NEAR_IID_TV = 0.15;
 
-    /** Partitions with α = 0.001 are "near single class": mean dominant-class fraction above this. */
-    public static final double NEAR_SINGLE_CLASS = 0.95;
+    /** Partitions with α = 10⁻⁵ are "near single class": mean dominant-class fraction above this. */
+    public static final double NEAR_SINGLE_CLASS = 0.9;
 
     /** Values computed in double and stored as float32 (|x| ≲ 10): a few float ulps. */
     public static final double FLOAT_STORAGE = 1e-5;
