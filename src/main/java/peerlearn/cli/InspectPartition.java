@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import peerlearn.data.DataSpec;
 import peerlearn.data.Dataset;
 import peerlearn.data.FashionMnist;
 import peerlearn.data.Partition;
@@ -18,19 +19,20 @@ import peerlearn.data.Split;
 import peerlearn.report.HeatMapSvg;
 
 /**
- * {@code tools/peerlearn inspect partition --partition dirichlet:0.1 --agents 16 [--data fmnist|subset|DIR]
+ * {@code tools/peerlearn inspect partition --partition dirichlet:0.1 --agents 16 [--data fmnist|subset|cifar10:DIR|...]
  * [--seed 1] [--svg out.svg]}: prints each agent's class histogram (training and test sizes,
  * cluster) and optionally writes it as an SVG heat map.
  */
 final class InspectPartition implements Command {
     private static final String USAGE = """
-            usage: tools/peerlearn inspect partition --partition SPEC --agents N [--data fmnist|subset|DIR] [--seed S] [--svg FILE]
-              --partition  e.g. iid, dirichlet:0.1, skew, classes:3, quantity:0.5,
+            usage: tools/peerlearn inspect partition --partition SPEC --agents N [--data DATA] [--seed S] [--svg FILE]
+              --partition  e.g. iid, dirichlet:0.1, skew, shards:2, classes:3, quantity:0.5, labelswap:0.5,0.5,
                            labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6, rotation:0,180,10,350@0.7,0.2,0.05,0.05
                            options after ':' — n=400 (train per agent), test=100, min=10, balanced, nearest
               --agents     number of agents (default 16)
               --data       fmnist: the full files in %s if present, else the embedded subset (default);
-                           subset: the embedded 10,000 + 2,000 subset; or a directory holding the four IDX files
+                           subset: the embedded 10,000 + 2,000 subset; fmnist:DIR, mnist:DIR, cifar10:DIR,
+                           cifar100:DIR, cifar100-coarse:DIR; or a directory holding Fashion-MNIST-layout IDX files
               --seed       partition seed (default 1)
               --svg        also write the per-agent training class histogram as an SVG heat map
             """.formatted(FashionMnist.DEBIAN_DIR);
@@ -59,7 +61,7 @@ final class InspectPartition implements Command {
         int agents = integer(flags, "--agents", 16);
         long seed = integer(flags, "--seed", 1);
         long t0 = System.nanoTime();
-        Split data = load(flags.getOrDefault("--data", "fmnist"));
+        Split data = DataSpec.load(flags.getOrDefault("--data", "fmnist"));
         err.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.source(), (System.nanoTime() - t0) / 1e9);
         Partition p = spec.apply(data, agents, seed);
         int[][] hist = histogram(p, data.train().numClasses(), true);
@@ -100,14 +102,6 @@ final class InspectPartition implements Command {
             err.println("wrote " + svg);
         }
         return 0;
-    }
-
-    static Split load(String data) throws IOException {
-        return switch (data) {
-            case "fmnist" -> FashionMnist.bestAvailable(FashionMnist.DEBIAN_DIR);
-            case "subset" -> FashionMnist.embeddedSubset();
-            default -> FashionMnist.load(Path.of(data));
-        };
     }
 
     static int[][] histogram(Partition p, int classes, boolean train) {

@@ -41,5 +41,13 @@ class InspectPartitionTest {
         assertEquals(2, run("inspect", "partition", "--agents", "3").code());
         assertEquals(2, run("inspect", "partition", "--partition", "iid", "--frobnicate", "1").code());
         assertEquals(2, run("inspect", "topology-that-does-not-exist").code());
+        assertEquals(2, run("inspect", "partition", "--partition", "iid", "--data", "cifar10:").code());
+    }
+
+    @Test
+    void readsCifarThroughTheDataSpec() {
+        Result r = run("inspect", "partition", "--partition", "iid", "--agents", "2", "--data", "cifar10:testdata/data/cifar10-mini");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("data: CIFAR-10 from testdata/data/cifar10-mini (11 train, 2 test)"), r.out());
     }
 }

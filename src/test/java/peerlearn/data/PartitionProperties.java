@@ -16,10 +16,11 @@ import peerlearn.testkit.Tolerances;
 class PartitionProperties {
     /** Schemes that deal every training sample to some agent. */
     static final List<String> COMPLETE = List.of("iid", "skew", "dirichlet:0.5:min=1", "dirichlet:0.05:balanced",
-            "dirichlet:100:min=1", "quantity:1:min=1", "rotation:0,90@0.5,0.5", "labelgroups:0,1,2/3,4,5,6,7,8,9@0.3,0.7");
+            "dirichlet:100:min=1", "quantity:1:min=1", "rotation:0,90@0.5,0.5", "labelgroups:0,1,2/3,4,5,6,7,8,9@0.3,0.7", "labelswap:0.5,0.5", "shards:2");
     /** Every scheme, including those that may leave samples out. */
     static final List<String> ALL = List.of("iid", "skew", "dirichlet:0.5:min=1", "dirichlet:0.05:balanced", "classes:2",
-            "quantity:1:min=1", "rotation:0,90@0.5,0.5", "labelgroups:0,1,2/3,4,5,6,7,8,9@0.3,0.7", "iid:n=15:test=3");
+            "quantity:1:min=1", "rotation:0,90@0.5,0.5", "labelgroups:0,1,2/3,4,5,6,7,8,9@0.3,0.7", "iid:n=15:test=3",
+            "labelswap:0.3,0.7", "shards:3");
 
     static Gen<String> schemes(List<String> list) {
         return Generate.pick(list);
