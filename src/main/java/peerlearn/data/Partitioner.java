@@ -14,10 +14,9 @@ import peerlearn.rng.Rng;
  * compact rotated copy (see {@code rotate}). Randomness comes from {@code Rng.stream(seed, -1, "partition")}.
  */
 public final class Partitioner {
-
     private Partitioner() {}
 
-
+    /** Deals {@code data} to {@code agents} agents as {@code spec} says, drawing from {@code seed}. */
     public static Partition partition(Split data, int agents, PartitionSpec spec, long seed) {
         if (agents < 1) {
             throw new IllegalArgumentException("need at least 1 agent, got " + agents);
