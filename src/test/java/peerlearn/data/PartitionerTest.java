@@ -28,6 +28,13 @@ class PartitionerTest {
             assertEquals(200, p.trainIndices(i).length);
             assertArrayEquals(new int[] {2 * i, 2 * i + 1}, classesOf(p.testSet(i), p.testIndices(i)));
             assertEquals(40, p.testIndices(i).length);
+            int[] counts = new int[10];
+            counts[2 * i] = 100;
+            counts[2 * i + 1] = 100;
+            assertArrayEquals(counts, p.trainClassCounts(i));
+            counts[2 * i] = 20;
+            counts[2 * i + 1] = 20;
+            assertArrayEquals(counts, p.testClassCounts(i));
         }
     }
 
