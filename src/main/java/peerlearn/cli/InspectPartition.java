@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import peerlearn.data.Dataset;
+import peerlearn.data.DataSpec;
 import peerlearn.data.FashionMnist;
 import peerlearn.data.Partition;
 import peerlearn.data.PartitionSpec;
@@ -18,19 +18,20 @@ import peerlearn.data.Split;
 import peerlearn.report.HeatMapSvg;
 
 /**
- * {@code tools/peerlearn inspect partition --partition dirichlet:0.1 --agents 16 [--data fmnist|subset|DIR]
+ * {@code tools/peerlearn inspect partition --partition dirichlet:0.1 --agents 16 [--data fmnist|subset|cifar10:DIR|...]
  * [--seed 1] [--svg out.svg]}: prints each agent's class histogram (training and test sizes,
  * cluster) and optionally writes it as an SVG heat map.
  */
 final class InspectPartition implements Command {
     private static final String USAGE = """
-            usage: tools/peerlearn inspect partition --partition SPEC --agents N [--data fmnist|subset|DIR] [--seed S] [--svg FILE]
-              --partition  e.g. iid, dirichlet:0.1, skew, classes:3, quantity:0.5,
+            usage: tools/peerlearn inspect partition --partition SPEC --agents N [--data DATA] [--seed S] [--svg FILE]
+              --partition  e.g. iid, dirichlet:0.1, skew, shards:2, classes:3, quantity:0.5, labelswap:0.5,0.5,
                            labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6, rotation:0,180,10,350@0.7,0.2,0.05,0.05
                            options after ':' — n=400 (train per agent), test=100, min=10, balanced, nearest
               --agents     number of agents (default 16)
               --data       fmnist: the full files in %s if present, else the embedded subset (default);
-                           subset: the embedded 10,000 + 2,000 subset; or a directory holding the four IDX files
+                           subset: the embedded 10,000 + 2,000 subset; fmnist:DIR, mnist:DIR, cifar10:DIR,
+                           cifar100:DIR, cifar100-coarse:DIR; or a directory holding Fashion-MNIST-layout IDX files
               --seed       partition seed (default 1)
               --svg        also write the per-agent training class histogram as an SVG heat map
             """.formatted(FashionMnist.DEBIAN_DIR);
@@ -59,11 +60,11 @@ final class InspectPartition implements Command {
         int agents = integer(flags, "--agents", 16);
         long seed = integer(flags, "--seed", 1);
         long t0 = System.nanoTime();
-        Split data = load(flags.getOrDefault("--data", "fmnist"));
+        Split data = DataSpec.load(flags.getOrDefault("--data", "fmnist"));
         err.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.source(), (System.nanoTime() - t0) / 1e9);
         Partition p = spec.apply(data, agents, seed);
-        int[][] hist = histogram(p, data.train().numClasses(), true);
-        int[][] testHist = histogram(p, data.train().numClasses(), false);
+        int[][] hist = histogram(p, true);
+        int[][] testHist = histogram(p, false);
         out.println("partition: " + p.description());
         out.println("data: " + data.source());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%6s %7s %6s %6s |", "agent", "cluster", "train", "test"));
@@ -83,6 +84,7 @@ final class InspectPartition implements Command {
             }
             out.println(row);
         }
+        out.println(summary(p, hist));
         if (flags.containsKey("--svg")) {
             Path svg = Path.of(flags.get("--svg"));
             double[][] values = new double[agents][];
@@ -102,21 +104,27 @@ final class InspectPartition implements Command {
         return 0;
     }
 
-    static Split load(String data) throws IOException {
-        return switch (data) {
-            case "fmnist" -> FashionMnist.bestAvailable(FashionMnist.DEBIAN_DIR);
-            case "subset" -> FashionMnist.embeddedSubset();
-            default -> FashionMnist.load(Path.of(data));
-        };
+    /** Sizes and how many classes an agent effectively holds (classes with ≥ 5% of its samples). */
+    static String summary(Partition p, int[][] hist) {
+        java.util.IntSummaryStatistics train = new java.util.IntSummaryStatistics();
+        java.util.IntSummaryStatistics test = new java.util.IntSummaryStatistics();
+        double classes = 0;
+        for (int i = 0; i < p.agents(); i++) {
+            train.accept(p.trainIndices(i).length);
+            test.accept(p.testIndices(i).length);
+            for (int v : hist[i]) {
+                classes += v >= 0.05 * p.trainIndices(i).length ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "train per agent: min %d, mean %.1f, max %d; test per agent: min %d, mean %.1f, max %d; "
+                + "classes with ≥ 5%% of an agent's samples: %.2f on average", train.getMin(), train.getAverage(), train.getMax(),
+                test.getMin(), test.getAverage(), test.getMax(), classes / p.agents());
     }
 
-    static int[][] histogram(Partition p, int classes, boolean train) {
-        int[][] h = new int[p.agents()][Math.max(classes, 1)];
+    static int[][] histogram(Partition p, boolean train) {
+        int[][] h = new int[p.agents()][];
         for (int i = 0; i < p.agents(); i++) {
-            Dataset d = train ? p.trainSet(i) : p.testSet(i);
-            for (int s : train ? p.trainIndices(i) : p.testIndices(i)) {
-                h[i][d.hasLabels() ? d.label(s) : 0]++;
-            }
+            h[i] = train ? p.trainClassCounts(i) : p.testClassCounts(i);
         }
         return h;
     }

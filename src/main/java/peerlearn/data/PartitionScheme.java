@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * How samples are dealt to agents, before the per-agent sizes of {@link PartitionSpec} apply.
- * {@link Partitioner} implements each scheme; {@link PartitionSpec#parse} reads them from text.
+ * {@code Schemes} deals each one, {@link Partitioner} builds the {@link Partition}; {@link PartitionSpec#parse}
+ * reads them from text.
  */
 public sealed interface PartitionScheme {
     /** Every agent gets an equal share of a uniform random permutation. */
@@ -59,7 +60,7 @@ public sealed interface PartitionScheme {
             if (groups.length == 0 || groups.length != proportions.length) {
                 throw new IllegalArgumentException(groups.length + " label groups but " + proportions.length + " proportions");
             }
-            Partitioner.checkProportions(proportions);
+            Schemes.checkProportions(proportions);
             groups = Arrays.stream(groups).map(int[]::clone).toArray(int[][]::new);
             proportions = proportions.clone();
         }
@@ -67,8 +68,9 @@ public sealed interface PartitionScheme {
 
     /**
      * DAC's covariate shift: clusters of consecutive agents with given proportions, cluster k
-     * seeing the images rotated by {@code angles[k]} degrees (one shared rotated copy per
-     * cluster, training and test); labels IID. Cluster id = angle index.
+     * seeing the images rotated by {@code angles[k]} degrees; labels IID. Cluster id = angle
+     * index. Each rotated cluster shares one rotated copy (training and test) holding only the
+     * samples its agents use, and its agents' index lists point into that copy.
      */
     record RotationClusters(double[] angles, double[] proportions, Rotation.Interpolation interpolation)
             implements PartitionScheme {
@@ -76,7 +78,7 @@ public sealed interface PartitionScheme {
             if (angles.length == 0 || angles.length != proportions.length) {
                 throw new IllegalArgumentException(angles.length + " angles but " + proportions.length + " proportions");
             }
-            Partitioner.checkProportions(proportions);
+            Schemes.checkProportions(proportions);
             angles = angles.clone();
             proportions = proportions.clone();
         }
@@ -91,6 +93,32 @@ public sealed interface PartitionScheme {
             if (!(beta > 0) || Double.isInfinite(beta)) {
                 throw new IllegalArgumentException("quantity-skew β must be positive and finite, got " + beta);
             }
+        }
+    }
+
+    /**
+     * Shards (McMahan et al., "Communication-Efficient Learning of Deep Networks from
+     * Decentralized Data", AISTATS 2017): the training set sorted by label is cut into N·k equal
+     * shards and each agent receives k of them at random (k = 2 gives at most ~2 classes each).
+     */
+    record Shards(int perAgent) implements PartitionScheme {
+        public Shards {
+            if (perAgent < 1) {
+                throw new IllegalArgumentException("shards per agent must be ≥ 1, got " + perAgent);
+            }
+        }
+    }
+
+    /**
+     * Concept shift by label swap: clusters of consecutive agents with the given proportions;
+     * cluster 0 keeps the labels, every other cluster k relabels all samples with its own random
+     * permutation π_k of the classes (train and test alike, one shared relabelled copy of the
+     * label array per cluster, features shared). Samples are dealt IID. Cluster id = k.
+     */
+    record LabelSwap(double[] proportions) implements PartitionScheme {
+        public LabelSwap {
+            Schemes.checkProportions(proportions);
+            proportions = proportions.clone();
         }
     }
 }

@@ -20,12 +20,17 @@
  *     {@code dirichlet:α:balanced}: every agent n/N samples with its own Dir(α) class mix</td></tr>
  * <tr><td>{@code skew}</td><td>label-sorted contiguous chunks (Hsieh et al. 2020): 10 classes over
  *     5 agents ⇒ 2 classes each, over 10 agents ⇒ 1 each</td></tr>
+ * <tr><td>{@code shards:k}</td><td>label-sorted data cut into N·k shards, k random shards per
+ *     agent (McMahan et al. 2017)</td></tr>
  * <tr><td>{@code classes:c}</td><td>c random distinct classes per agent (GATTA)</td></tr>
  * <tr><td>{@code labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6}</td><td>disjoint label groups for
  *     the given proportions of agents (DAC label shift); cluster = group</td></tr>
  * <tr><td>{@code rotation:0,180,10,350@0.7,0.2,0.05,0.05}</td><td>clusters of agents seeing
- *     the images rotated by the given degrees (DAC covariate shift), labels IID, one rotated
- *     copy per cluster; option {@code nearest} or {@code bilinear} (default)</td></tr>
+ *     the images rotated counter-clockwise by the given degrees (DAC covariate shift), labels
+ *     IID; each rotated cluster shares one rotated copy of just the samples its agents hold (its
+ *     agents' lists index that copy); option {@code nearest} or {@code bilinear} (default)</td></tr>
+ * <tr><td>{@code labelswap:0.5,0.5}</td><td>concept shift: clusters with the given proportions,
+ *     cluster k ≥ 1 sees all labels permuted by its own random π_k; data IID</td></tr>
  * <tr><td>{@code quantity:β}</td><td>sizes ∝ Dir(β) over agents, labels IID; option {@code min}</td></tr>
  * </table>
  * Options for every scheme: {@code n=400} exactly 400 training samples per agent (a random subset
@@ -34,5 +39,16 @@
  * {@code rotation:0,180@0.5,0.5:nearest}. Clusters are runs of consecutive agent ids; every
  * cluster gets at least one agent. An agent left with no training or no test samples is an
  * error that says which agent and what to change.
+ *
+ * <h2>The papers' settings</h2>
+ * <ul>
+ * <li>NGC (Hsieh et al.'s skew): {@code skew} over 5 agents (2 classes each) or 10 (1 each).</li>
+ * <li>GATTA: {@code classes:3}.</li>
+ * <li>DePRL: {@code dirichlet:0.1} over 128 agents.</li>
+ * <li>DAC covariate shift: {@code rotation:0,180,10,350@0.7,0.2,0.05,0.05:n=500} over 100 agents,
+ *     then {@link peerlearn.data.Partitioner#holdOut} of 100 per agent for validation (400 train +
+ *     100 validation each). DAC label shift on Fashion-MNIST, two disjoint groups, e.g. upper-body
+ *     garments and the rest: {@code labelgroups:0,2,3,4,6/1,5,7,8,9@0.4,0.6:n=500}.</li>
+ * </ul>
  */
 package peerlearn.data;

@@ -30,6 +30,8 @@ class InspectPartitionTest {
         // fmnist-mini holds 2 training samples per class: skew over 5 agents gives classes {2i, 2i+1}.
         assertTrue(r.out().contains("     0       0      4      2 |     2     2     0"), r.out());
         assertTrue(r.out().contains("     4       0      4      2 |     0     0     0     0     0     0     0     0     2     2"), r.out());
+        assertTrue(r.out().contains("train per agent: min 4, mean 4.0, max 4; test per agent: min 2, mean 2.0, max 2; "
+                + "classes with ≥ 5% of an agent's samples: 2.00 on average"), r.out());
         assertTrue(Files.readString(svg).startsWith("<svg"));
     }
 
@@ -41,5 +43,13 @@ class InspectPartitionTest {
         assertEquals(2, run("inspect", "partition", "--agents", "3").code());
         assertEquals(2, run("inspect", "partition", "--partition", "iid", "--frobnicate", "1").code());
         assertEquals(2, run("inspect", "topology-that-does-not-exist").code());
+        assertEquals(2, run("inspect", "partition", "--partition", "iid", "--data", "cifar10:").code());
+    }
+
+    @Test
+    void readsCifarThroughTheDataSpec() {
+        Result r = run("inspect", "partition", "--partition", "iid", "--agents", "2", "--data", "cifar10:testdata/data/cifar10-mini");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("data: CIFAR-10 from testdata/data/cifar10-mini (11 train, 2 test)"), r.out());
     }
 }
