@@ -47,4 +47,11 @@ public final class Tolerances {
 
     /** Double unit roundoff 2⁻⁵³: the same bound for sums accumulated in double. */
     public static final double DOUBLE_UNIT_ROUNDOFF = 0x1p-53;
+
+    /**
+     * peerlearn against PyTorch float32 goldens (testdata/nn/golden.txt), relative to the largest
+     * value of the compared vector: the two libraries sum in different orders, a few ulps per
+     * layer; a wrong layout or formula gives errors of order 1.
+     */
+    public static final double TORCH_GOLDEN = 1e-4;
 }
