@@ -25,31 +25,32 @@ final class MatMul {
                     + (transA ? "ᵀ" : "") + " · " + Shapes.str(b.shape()) + (transB ? "ᵀ" : "")
                     + " (" + k + " vs " + kb + ")");
         }
-        int lda = av.dim(1);
-        int ldb = bv.dim(1);
+        int lda = Math.max(1, av.dim(1));
+        int ldb = Math.max(1, bv.dim(1));
+        int ldc = Math.max(1, n);
         Tensor c = Tensor.zeros(m, n);
         Gemm.sgemm(transA, transB, m, n, k, 1f, av.data(), av.offset(), lda, bv.data(), bv.offset(), ldb,
-                0f, c.data(), 0, n);
+                0f, c.data(), 0, ldc);
         return Var.op(c, g -> {
             float[] gd = g.data();
             int go = g.offset();
             if (a.requiresGrad()) {
                 Tensor da = a.gradForUpdate();
                 if (!transA) { // dA (m×k) += dC (m×n) · op(B)ᵀ
-                    Gemm.sgemm(false, !transB, m, k, n, 1f, gd, go, n, bv.data(), bv.offset(), ldb,
+                    Gemm.sgemm(false, !transB, m, k, n, 1f, gd, go, ldc, bv.data(), bv.offset(), ldb,
                             1f, da.data(), da.offset(), lda);
                 } else {       // dA (k×m) += op(B) · dCᵀ
-                    Gemm.sgemm(transB, true, k, m, n, 1f, bv.data(), bv.offset(), ldb, gd, go, n,
+                    Gemm.sgemm(transB, true, k, m, n, 1f, bv.data(), bv.offset(), ldb, gd, go, ldc,
                             1f, da.data(), da.offset(), lda);
                 }
             }
             if (b.requiresGrad()) {
                 Tensor db = b.gradForUpdate();
                 if (!transB) { // dB (k×n) += op(A)ᵀ · dC
-                    Gemm.sgemm(!transA, false, k, n, m, 1f, av.data(), av.offset(), lda, gd, go, n,
+                    Gemm.sgemm(!transA, false, k, n, m, 1f, av.data(), av.offset(), lda, gd, go, ldc,
                             1f, db.data(), db.offset(), ldb);
                 } else {       // dB (n×k) += dCᵀ · op(A)
-                    Gemm.sgemm(true, transA, n, k, m, 1f, gd, go, n, av.data(), av.offset(), lda,
+                    Gemm.sgemm(true, transA, n, k, m, 1f, gd, go, ldc, av.data(), av.offset(), lda,
                             1f, db.data(), db.offset(), ldb);
                 }
             }

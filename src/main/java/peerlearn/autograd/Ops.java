@@ -1,5 +1,7 @@
 package peerlearn.autograd;
 
+import peerlearn.rng.Rng;
+
 /**
  * The autograd primitives in one place, to read and to call: {@code Ops.conv2d(x, w, b, 1, 2)}.
  * Each method records a node whose backward rule lives next to its forward code in a small class
@@ -80,11 +82,89 @@ public final class Ops {
         return MaxPool2d.apply(x, kernel, stride);
     }
 
+    /** Average pooling over kernel×kernel windows: (N, C, H, W) → (N, C, Ho, Wo). */
+    public static Var avgPool2d(Var x, int kernel, int stride) {
+        return AvgPool2d.apply(x, kernel, stride);
+    }
+
+    /** Mean over each channel plane: (N, C, H, W) → (N, C). */
+    public static Var globalAvgPool(Var x) {
+        return AvgPool2d.global(x);
+    }
+
+    // ---- normalization and regularization ----
+
+    /** PyTorch's default ε for group-, batch- and EvoNorm. */
+    public static final float NORM_EPS = 1e-5f;
+
+    /** Group-norm of x: (N, C, *) over {@code groups} channel groups; gamma, beta: (C) or null. */
+    public static Var groupNorm(Var x, int groups, Var gamma, Var beta) {
+        return GroupNorm.apply(x, groups, gamma, beta, NORM_EPS);
+    }
+
+    /** Group-norm with an explicit ε. */
+    public static Var groupNorm(Var x, int groups, Var gamma, Var beta, float eps) {
+        return GroupNorm.apply(x, groups, gamma, beta, eps);
+    }
+
+    /**
+     * Batch-norm of x: (N, C) or (N, C, *). Training uses the batch's statistics and updates
+     * {@code stats}; evaluation uses {@code stats}. gamma, beta: (C) or null.
+     */
+    public static Var batchNorm(Var x, Var gamma, Var beta, RunningStats stats, boolean training) {
+        return BatchNorm.apply(x, gamma, beta, stats, training, NORM_EPS);
+    }
+
+    /** Batch-norm with an explicit ε. */
+    public static Var batchNorm(Var x, Var gamma, Var beta, RunningStats stats, boolean training, float eps) {
+        return BatchNorm.apply(x, gamma, beta, stats, training, eps);
+    }
+
+    /** EvoNorm-S0: γ·x·hardsigmoid(x)/√(Var_group(x) + ε) + β over {@code groups} channel groups. */
+    public static Var evoNormS0(Var x, int groups, Var gamma, Var beta) {
+        return EvoNormS0.apply(x, groups, gamma, beta, NORM_EPS);
+    }
+
+    /** Inverted dropout with drop probability p, mask drawn from {@code rng}; identity unless training. */
+    public static Var dropout(Var x, float p, Rng rng, boolean training) {
+        return Dropout.apply(x, p, rng, training);
+    }
+
     // ---- non-linearities ----
 
     /** max(0, x). */
     public static Var relu(Var x) {
         return Relu.apply(x);
+    }
+
+    /** x if x > 0 else slope·x. */
+    public static Var leakyRelu(Var x, float slope) {
+        return LeakyRelu.apply(x, slope);
+    }
+
+    /** x if x > 0 else α·(eˣ − 1). */
+    public static Var elu(Var x, float alpha) {
+        return Elu.apply(x, alpha);
+    }
+
+    /** 1/(1 + e⁻ˣ). */
+    public static Var sigmoid(Var x) {
+        return Sigmoid.apply(x);
+    }
+
+    /** tanh x. */
+    public static Var tanh(Var x) {
+        return Tanh.apply(x);
+    }
+
+    /** eˣ. */
+    public static Var exp(Var x) {
+        return Exp.apply(x);
+    }
+
+    /** ln x. */
+    public static Var log(Var x) {
+        return Log.apply(x);
     }
 
     /** Softmax along the last axis. */
@@ -109,6 +189,16 @@ public final class Ops {
         return Reshape.flatten(x);
     }
 
+    /** Concatenation along {@code axis}; shapes agree off that axis. */
+    public static Var concat(int axis, Var... xs) {
+        return Concat.concat(axis, xs);
+    }
+
+    /** Indices [from, to) along {@code axis}. */
+    public static Var slice(Var x, int axis, int from, int to) {
+        return Concat.slice(x, axis, from, to);
+    }
+
     // ---- reductions and losses (scalar results) ----
 
     /** Σ of all elements. */
@@ -119,6 +209,11 @@ public final class Ops {
     /** Mean of all elements. */
     public static Var mean(Var x) {
         return Sum.mean(x);
+    }
+
+    /** Mean squared error over all elements. */
+    public static Var mse(Var pred, Var target) {
+        return Mse.apply(pred, target);
     }
 
     /** Mean cross-entropy of logits (N, K) against labels in [0, K). */

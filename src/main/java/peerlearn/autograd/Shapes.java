@@ -72,4 +72,36 @@ final class Shapes {
     static Var[] parents(Var... vars) {
         return Arrays.stream(vars).filter(v -> v != null).toArray(Var[]::new);
     }
+
+    /** x: (N, C, *) seen as (N, C, S), S the product of the trailing dimensions. */
+    record Ncs(int[] shape, int n, int c, int s) {}
+
+    static Ncs ncs(String op, Var x) {
+        requireMinRank(op, "x", x, 2);
+        int[] shape = x.shape();
+        return new Ncs(shape, shape[0], shape[1], product(shape, 2, shape.length));
+    }
+
+    /** Throws unless the channels split evenly into {@code groups} groups. */
+    static void requireGroups(String op, Ncs x, int groups) {
+        requirePositive(op, "groups", groups);
+        if (x.c() % groups != 0) {
+            throw new IllegalArgumentException(op + ": " + x.c() + " channels of x " + str(x.shape())
+                    + " do not split into " + groups + " groups");
+        }
+    }
+
+    /** Input and output sizes of a k×k pooling without padding: (N, C, H, W) → (N, C, Ho, Wo). */
+    record Pool(int n, int c, int h, int w, int ho, int wo) {}
+
+    static Pool pool(String op, Var x, int kernel, int stride) {
+        requireRank(op, "x", x, 4);
+        requirePositive(op, "kernel", kernel);
+        requirePositive(op, "stride", stride);
+        int[] s = x.shape();
+        if (s[2] < kernel || s[3] < kernel) {
+            throw new IllegalArgumentException(op + ": kernel " + kernel + " larger than input " + str(s));
+        }
+        return new Pool(s[0], s[1], s[2], s[3], (s[2] - kernel) / stride + 1, (s[3] - kernel) / stride + 1);
+    }
 }

@@ -51,4 +51,32 @@ class ElementwiseGradientProperties {
                     GradCheck.check("logSoftmax", v -> Ops.logSoftmax(v[0]), x);
                 });
     }
+
+    @Test
+    void smoothActivationsPassGradientCheck() {
+        qt().withExamples(EXAMPLES).forAll(integers().between(0, 4), integers().between(0, 17), longs().all())
+                .checkAssert((rows, cols, seed) -> {
+                    Rng rng = new Rng(seed);
+                    Tensor x = AutogradGen.awayFromZero(rng, 0.05f, rows, cols);
+                    Tensor positive = AutogradGen.uniform(rng, 0.5f, 2f, rows, cols);
+                    GradCheck.check("leakyRelu", v -> Ops.leakyRelu(v[0], 0.1f), x);
+                    GradCheck.check("elu", v -> Ops.elu(v[0], 1.3f), x);
+                    GradCheck.check("sigmoid", v -> Ops.sigmoid(v[0]), x);
+                    GradCheck.check("tanh", v -> Ops.tanh(v[0]), x);
+                    GradCheck.check("exp", v -> Ops.exp(v[0]), x);
+                    GradCheck.check("log", v -> Ops.log(v[0]), positive);
+                });
+    }
+
+    @Test
+    void mseAndDropoutPassGradientCheck() {
+        qt().withExamples(EXAMPLES).forAll(integers().between(1, 4), integers().between(1, 17), longs().all())
+                .checkAssert((rows, cols, seed) -> {
+                    Rng rng = new Rng(seed);
+                    Tensor p = AutogradGen.normal(rng, rows, cols);
+                    Tensor t = AutogradGen.normal(rng, rows, cols);
+                    GradCheck.check("mse", v -> Ops.mse(v[0], v[1]), p, t);
+                    GradCheck.check("dropout", v -> Ops.dropout(v[0], 0.3f, new Rng(seed), true), p);
+                });
+    }
 }

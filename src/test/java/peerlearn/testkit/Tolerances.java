@@ -16,6 +16,17 @@ public final class Tolerances {
     /** Finite differences of float32 parameters with h = 1e-2 against analytic gradients in double (relative). */
     public static final double OBJECTIVE_FINITE_DIFFERENCE = 1e-3;
     /**
+
+     * Float32 unit roundoff u = 2⁻²⁴. A float fma chain of k terms is within γ_{k} ≈ k·u of the
+     * exact sum relative to Σ|terms| (Higham, Accuracy and Stability of Numerical Algorithms,
+     * 2nd ed., §3.1); tests allow (k + 3)·u·(1 + 1e-3) to cover the epilogue's two roundings.
+     */
+    public static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
+
+    /** Double unit roundoff 2⁻⁵³: the same bound for sums accumulated in double. */
+    public static final double DOUBLE_UNIT_ROUNDOFF = 0x1p-53;
+
+    /**
      * Central-difference step for autograd gradient checks: inputs are O(1), so h = 1e−2 keeps the
      * truncation error (h²/6)·|f‴| near 2e−5 while the float32 rounding of the forward pass,
      * about 1e−7·|L| divided by 2h, stays near 1e−5.
@@ -54,4 +65,5 @@ public final class Tolerances {
      * layer; a wrong layout or formula gives errors of order 1.
      */
     public static final double TORCH_GOLDEN = 1e-4;
+
 }

@@ -1,0 +1,69 @@
+package peerlearn.autograd;
+
+import peerlearn.tensor.Tensor;
+
+/**
+ * EvoNorm-S0 (Liu et al., NeurIPS 2020) as the NGC/CGA code uses it (theory/autograd.md):
+ * y = γ_c · x·hardsigmoid(x) / √(Var_g(x) + ε) + β_c, with x: (N, C, *), the variance taken per
+ * sample over each of G channel groups (biased, like group-norm), hardsigmoid(x) =
+ * min(1, max(0, x/6 + 1/2)). With u = x·h(x)/s, s = √(σ² + ε) and du = γ_c·dy, per group:
+ * dx_i = du_i·(h(x_i) + x_i·h′(x_i))/s + ds·(x_i − μ)/(s·M), ds = −Σ_j du_j·u_j/s,
+ * h′ = 1/6 on (−3, 3) and 0 outside.
+ */
+final class EvoNormS0 {
+    private EvoNormS0() {}
+
+    static Var apply(Var x, int groups, Var gamma, Var beta, float eps) {
+        Shapes.Ncs dims = Shapes.ncs("evoNormS0", x);
+        Shapes.requireGroups("evoNormS0", dims, groups);
+        ChannelAffine.check("evoNormS0", gamma, beta, dims.c());
+        int[] shape = dims.shape();
+        int n = dims.n();
+        int c = dims.c();
+        int s = dims.s();
+        int m = c / groups * s;
+        Tensor xv = x.value();
+        float[] xd = xv.data();
+        int xo = xv.offset();
+        float[] u = new float[xv.size()];
+        float[] mean = new float[n * groups];
+        float[] sd = new float[n * groups];
+        for (int block = 0; block < n * groups; block++) {
+            double[] mv = Moments.meanVar(xd, xo + block * m, 1, m, 1);
+            mean[block] = (float) mv[0];
+            sd[block] = (float) Math.sqrt(mv[1] + eps);
+            float inv = 1f / sd[block];
+            for (int i = block * m; i < (block + 1) * m; i++) {
+                float v = xd[xo + i];
+                u[i] = v * hardSigmoid(v) * inv;
+            }
+        }
+        Tensor y = ChannelAffine.forward(u, gamma, beta, shape, n, c, s);
+        return Var.op(y, g -> {
+            float[] du = ChannelAffine.backward(g, u, gamma, beta, n, c, s);
+            if (!x.requiresGrad()) {
+                return;
+            }
+            Tensor dx = x.gradForUpdate();
+            float[] dd = dx.data();
+            int d0 = dx.offset();
+            for (int block = 0; block < n * groups; block++) {
+                float sb = sd[block];
+                double dsAcc = 0;
+                for (int i = block * m; i < (block + 1) * m; i++) {
+                    dsAcc -= (double) du[i] * u[i];
+                }
+                float viaVar = (float) (dsAcc / sb / (sb * m)); // ds·(1/(s·M)), ds = −Σ du·u / s
+                for (int i = block * m; i < (block + 1) * m; i++) {
+                    float v = xd[xo + i];
+                    float slope = v > -3f && v < 3f ? 1f / 6f : 0f;
+                    dd[d0 + i] += du[i] * (hardSigmoid(v) + v * slope) / sb + viaVar * (v - mean[block]);
+                }
+            }
+        }, Shapes.parents(x, gamma, beta));
+    }
+
+    static float hardSigmoid(float v) {
+        return Math.min(1f, Math.max(0f, v / 6f + 0.5f));
+    }
+}
