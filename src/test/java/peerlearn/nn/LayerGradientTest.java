@@ -26,7 +26,7 @@ class LayerGradientTest {
 
     @Test
     void evoNormS0() {
-        ModuleGradients.check("evonorm", mb -> new EvoNormS0(mb, "evo", 4, 2, 1e-5f), new int[] {4, 3, 3}, 2, true, 5);
+        ModuleGradients.check("evonorm", mb -> new EvoNormS0(mb, "evo", 4, 2), new int[] {4, 3, 3}, 2, true, 5);
     }
 
     @Test

@@ -156,6 +156,6 @@ class NnGoldenTest {
 
     @Test
     void evoNormMatchesTheNgcFormula() {
-        checkLayer("evonorm", mb -> new EvoNormS0(mb, "evo", 8, 4, 1e-5f), new int[] {2, 8, 2, 3}, false);
+        checkLayer("evonorm", mb -> new EvoNormS0(mb, "evo", 8, 4), new int[] {2, 8, 2, 3}, false);
     }
 }

@@ -50,16 +50,6 @@ public final class Tolerances {
     public static final double NEAR_SINGLE_CLASS = 0.95;
 
     /**
-     * Float32 unit roundoff u = 2⁻²⁴. A float fma chain of k terms is within γ_{k} ≈ k·u of the
-     * exact sum relative to Σ|terms| (Higham, Accuracy and Stability of Numerical Algorithms,
-     * 2nd ed., §3.1); tests allow (k + 3)·u·(1 + 1e-3) to cover the epilogue's two roundings.
-     */
-    public static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
-
-    /** Double unit roundoff 2⁻⁵³: the same bound for sums accumulated in double. */
-    public static final double DOUBLE_UNIT_ROUNDOFF = 0x1p-53;
-
-    /**
      * peerlearn against PyTorch float32 goldens (testdata/nn/golden.txt), relative to the largest
      * value of the compared vector: the two libraries sum in different orders, a few ulps per
      * layer; a wrong layout or formula gives errors of order 1.
