@@ -13,6 +13,7 @@ public final class Main {
     static List<Command> commands() {
         List<Command> all = new ArrayList<>();
         all.add(new TrainCommand());
+        all.add(new InspectCommand());
         return all;
     }
 

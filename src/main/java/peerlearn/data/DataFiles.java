@@ -112,6 +112,38 @@ final class DataFiles {
         return buf;
     }
 
+    /** Reads the whole remaining content (its length is checked by the caller). */
+    static byte[] readAll(Opened f) throws IOException {
+        if (f.rawSize() > MAX_ARRAY) {
+            throw f.error("file of " + f.rawSize() + " bytes is larger than a Java array can hold");
+        }
+        byte[] buf = new byte[(int) (f.rawSize() >= 0 ? f.rawSize() : 1 << 20)];
+        int n = 0;
+        try {
+            while (true) {
+                if (n == buf.length) {
+                    int b = f.in().read();
+                    if (b < 0) {
+                        return buf;
+                    }
+                    if (buf.length >= MAX_ARRAY) {
+                        throw f.error("content larger than a Java array can hold");
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min(MAX_ARRAY, 2L * buf.length + 1));
+                    buf[n++] = (byte) b;
+                    continue;
+                }
+                int r = f.in().read(buf, n, buf.length - n);
+                if (r < 0) {
+                    return Arrays.copyOf(buf, n);
+                }
+                n += r;
+            }
+        } catch (ZipException | EOFException e) {
+            throw new DataFileException(f.name(), "corrupt or truncated gzip data after " + n + " bytes: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a big-endian 32-bit integer, or fails naming the field. */
     static int readInt(Opened f, String field) throws IOException {
         int value = 0;

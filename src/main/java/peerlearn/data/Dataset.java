@@ -116,6 +116,17 @@ public final class Dataset {
         return new Dataset(newName, sampleShape, newFeatures, labels, numClasses, targets, targetDim);
     }
 
+    /**
+     * The same features with other labels (e.g. a cluster's permuted labels under concept shift);
+     * features are shared, not copied.
+     */
+    public Dataset withLabels(String newName, int[] newLabels) {
+        if (labels == null) {
+            throw new IllegalStateException(name + " is a regression set and has no labels to replace");
+        }
+        return new Dataset(newName, sampleShape, features, newLabels.clone(), numClasses, null, 0);
+    }
+
     /** Read-only access for bulk kernels: do not write into the returned array. */
     public float[] featuresUnsafe() { return features; }
 }

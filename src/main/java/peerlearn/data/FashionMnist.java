@@ -42,11 +42,19 @@ public final class FashionMnist {
      * or raw ({@code name}).
      */
     public static Split load(Path dir) throws IOException {
-        Dataset train = Idx.readClassification("fashion-mnist-train", find(dir, TRAIN_IMAGES), find(dir, TRAIN_LABELS),
+        return loadDirectory(dir, "fashion-mnist", "Fashion-MNIST");
+    }
+
+    /**
+     * The four files of an MNIST-layout directory (Fashion-MNIST and MNIST share the file names,
+     * sizes and class count), each gzip-compressed ({@code name.gz}) or raw ({@code name}).
+     */
+    static Split loadDirectory(Path dir, String name, String title) throws IOException {
+        Dataset train = Idx.readClassification(name + "-train", find(dir, TRAIN_IMAGES), find(dir, TRAIN_LABELS),
                 CLASSES, ROWS, COLS);
-        Dataset test = Idx.readClassification("fashion-mnist-test", find(dir, TEST_IMAGES), find(dir, TEST_LABELS),
+        Dataset test = Idx.readClassification(name + "-test", find(dir, TEST_IMAGES), find(dir, TEST_LABELS),
                 CLASSES, ROWS, COLS);
-        return new Split(train, test, "Fashion-MNIST from " + dir + " (" + train.size() + " train, " + test.size() + " test)");
+        return new Split(train, test, title + " from " + dir + " (" + train.size() + " train, " + test.size() + " test)");
     }
 
     /** True when {@code dir} holds all four files (compressed or raw). */

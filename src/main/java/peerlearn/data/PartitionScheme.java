@@ -93,4 +93,30 @@ public sealed interface PartitionScheme {
             }
         }
     }
+
+    /**
+     * Shards (McMahan et al., "Communication-Efficient Learning of Deep Networks from
+     * Decentralized Data", AISTATS 2017): the training set sorted by label is cut into N·k equal
+     * shards and each agent receives k of them at random (k = 2 gives at most ~2 classes each).
+     */
+    record Shards(int perAgent) implements PartitionScheme {
+        public Shards {
+            if (perAgent < 1) {
+                throw new IllegalArgumentException("shards per agent must be ≥ 1, got " + perAgent);
+            }
+        }
+    }
+
+    /**
+     * Concept shift by label swap: clusters of consecutive agents with the given proportions;
+     * cluster 0 keeps the labels, every other cluster k relabels all samples with its own random
+     * permutation π_k of the classes (train and test alike, one shared relabelled copy of the
+     * label array per cluster, features shared). Samples are dealt IID. Cluster id = k.
+     */
+    record LabelSwap(double[] proportions) implements PartitionScheme {
+        public LabelSwap {
+            Partitioner.checkProportions(proportions);
+            proportions = proportions.clone();
+        }
+    }
 }

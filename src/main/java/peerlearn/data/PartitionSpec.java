@@ -9,7 +9,8 @@ import java.util.Locale;
  * plus optional fixed per-agent sizes. Syntax (full description in {@code package-info.java}):
  * <pre>
  *   spec   := scheme (":" option)*
- *   scheme := "iid" | "skew" | "dirichlet:" α | "classes:" c | "quantity:" β
+ *   scheme := "iid" | "skew" | "dirichlet:" α | "shards:" k | "classes:" c | "quantity:" β
+ *           | "labelswap:" p ("," p)*
  *           | "labelgroups:" labels ("/" labels)* "@" p ("," p)*
  *           | "rotation:" angle ("," angle)* "@" p ("," p)*
  *   option := "n=" count | "test=" count | "min=" count | "balanced" | "nearest" | "bilinear"
@@ -44,9 +45,9 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
         String kind = parts[0].toLowerCase(Locale.ROOT);
         boolean hasArg = switch (kind) {
             case "iid", "skew" -> false;
-            case "dirichlet", "classes", "quantity", "labelgroups", "rotation" -> true;
+            case "dirichlet", "classes", "quantity", "labelgroups", "rotation", "shards", "labelswap" -> true;
             default -> throw bad(text, "unknown scheme '" + parts[0]
-                    + "' (iid, dirichlet, skew, classes, labelgroups, rotation, quantity)");
+                    + "' (iid, dirichlet, skew, shards, classes, labelgroups, labelswap, rotation, quantity)");
         };
         if (hasArg && (parts.length < 2 || parts[1].isEmpty())) {
             throw bad(text, kind + " needs an argument, e.g. " + example(kind));
@@ -80,6 +81,8 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
                 case "dirichlet" -> new PartitionScheme.Dirichlet(number(text, "α", arg), balanced, min);
                 case "quantity" -> new PartitionScheme.QuantitySkew(number(text, "β", arg), min);
                 case "classes" -> new PartitionScheme.ClassesPerAgent(count(text, "classes=" + arg));
+                case "shards" -> new PartitionScheme.Shards(count(text, "shards=" + arg));
+                case "labelswap" -> new PartitionScheme.LabelSwap(numbers(text, "proportion", arg));
                 case "labelgroups" -> {
                     String[] sides = atSplit(text, arg);
                     String[] groupTexts = sides[0].split("/", -1);
@@ -121,6 +124,8 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
                     + ":min=" + s.minSize();
             case PartitionScheme.QuantitySkew s -> "quantity:" + num(s.beta()) + ":min=" + s.minSize();
             case PartitionScheme.ClassesPerAgent s -> "classes:" + s.classes();
+            case PartitionScheme.Shards s -> "shards:" + s.perAgent();
+            case PartitionScheme.LabelSwap s -> "labelswap:" + join(s.proportions());
             case PartitionScheme.LabelGroups s -> {
                 List<String> groups = new ArrayList<>();
                 for (int[] g : s.groups()) {
@@ -185,6 +190,8 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
             case "dirichlet" -> "dirichlet:0.1";
             case "classes" -> "classes:3";
             case "quantity" -> "quantity:0.5";
+            case "shards" -> "shards:2";
+            case "labelswap" -> "labelswap:0.5,0.5";
             case "labelgroups" -> "labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6";
             case "rotation" -> "rotation:0,180,10,350@0.7,0.2,0.05,0.05";
             default -> kind;

@@ -47,6 +47,8 @@ public final class Partitioner {
             case PartitionScheme.ClassesPerAgent s -> Deal.single(classesPerAgent(y, classes, agents, s.classes(), spec, rng), data);
             case PartitionScheme.LabelGroups s -> labelGroups(data, y, classes, agents, s, spec, rng);
             case PartitionScheme.RotationClusters s -> rotationClusters(data, y.length, agents, s, rng);
+            case PartitionScheme.Shards s -> Deal.single(shards(y, classes, agents, s.perAgent(), spec, rng), data);
+            case PartitionScheme.LabelSwap s -> labelSwap(data, y.length, classes, agents, s, rng);
             case PartitionScheme.QuantitySkew s -> Deal.single(quantity(y.length, agents, s.beta(), s.minSize(), spec, rng), data);
         };
         int[][] train = deal.train();
@@ -87,6 +89,36 @@ public final class Partitioner {
         }
         String description = spec + " of " + data.train().name() + " over " + agents + " agents, seed " + seed;
         return new Partition(description, trainSets, train, testSets, test, deal.clusters());
+    }
+
+    /**
+     * Holds out {@code perAgent} random training samples of every agent for validation (DAC keeps
+     * 100 of each client's 500 for model selection). Returns a partition whose training lists
+     * are the remaining samples and whose <em>test</em> lists are the held-out ones (ids into
+     * each agent's training set, which the result also uses as its test set); keep the original
+     * partition for the real test split. Draws from {@code Rng.stream(seed, agent, "validation")}.
+     */
+    public static Partition holdOut(Partition p, int perAgent, long seed) {
+        if (perAgent < 1) {
+            throw new IllegalArgumentException("validation samples per agent must be ≥ 1, got " + perAgent);
+        }
+        int n = p.agents();
+        int[][] fit = new int[n][];
+        int[][] validation = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] mine = p.trainIndices(i);
+            if (mine.length <= perAgent) {
+                throw new IllegalArgumentException("agent " + i + " holds " + mine.length + " training samples; holding out "
+                        + perAgent + " for validation would leave none to train on");
+            }
+            int[] order = shuffled(mine, Rng.stream(seed, i, "validation"));
+            validation[i] = Arrays.copyOf(order, perAgent);
+            fit[i] = Arrays.copyOfRange(order, perAgent, order.length);
+            Arrays.sort(validation[i]);
+            Arrays.sort(fit[i]);
+        }
+        return new Partition(p.description() + ", " + perAgent + " per agent held out for validation", p.trainSets().clone(),
+                fit, p.trainSets().clone(), validation, p.clusters().clone());
     }
 
     // ---- schemes -----------------------------------------------------------------------------
@@ -196,6 +228,44 @@ public final class Partitioner {
             k += pool.length;
         }
         return splitEvenly(sorted, agents);
+    }
+
+    private static int[][] shards(int[] y, int classes, int agents, int k, PartitionSpec spec, Rng rng) {
+        if ((long) agents * k > y.length) {
+            throw new IllegalArgumentException("partition " + spec + ": " + agents + " agents × " + k + " shards is more than the "
+                    + y.length + " samples");
+        }
+        int[][] shards = skew(y, classes, agents * k, rng);
+        int[] order = shuffled(range(agents * k), rng);
+        IntList[] lists = IntList.array(agents);
+        for (int s = 0; s < order.length; s++) {
+            lists[s / k].addAll(shards[order[s]]);
+        }
+        return IntList.toArrays(lists);
+    }
+
+    private static Deal labelSwap(Split data, int n, int classes, int agents, PartitionScheme.LabelSwap s, Rng rng) {
+        int[] clusters = clusterOfAgents(agents, s.proportions(), null);
+        int[][] train = splitEvenly(shuffled(range(n), rng), agents);
+        int k = s.proportions().length;
+        Dataset[] clusterTrain = new Dataset[k];
+        Dataset[] clusterTest = new Dataset[k];
+        clusterTrain[0] = data.train();
+        clusterTest[0] = data.test();
+        for (int c = 1; c < k; c++) {
+            int[] pi = shuffled(range(classes), rng);
+            clusterTrain[c] = data.train().withLabels(data.train().name() + "-swap" + c, permute(data.train().labels(), pi));
+            clusterTest[c] = data.test().withLabels(data.test().name() + "-swap" + c, permute(data.test().labels(), pi));
+        }
+        return new Deal(train, clusters, clusterTrain, clusterTest);
+    }
+
+    private static int[] permute(int[] labels, int[] pi) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = pi[labels[i]];
+        }
+        return out;
     }
 
     private static int[][] classesPerAgent(int[] y, int classes, int agents, int c, PartitionSpec spec, Rng rng) {

@@ -20,12 +20,16 @@
  *     {@code dirichlet:α:balanced}: every agent n/N samples with its own Dir(α) class mix</td></tr>
  * <tr><td>{@code skew}</td><td>label-sorted contiguous chunks (Hsieh et al. 2020): 10 classes over
  *     5 agents ⇒ 2 classes each, over 10 agents ⇒ 1 each</td></tr>
+ * <tr><td>{@code shards:k}</td><td>label-sorted data cut into N·k shards, k random shards per
+ *     agent (McMahan et al. 2017)</td></tr>
  * <tr><td>{@code classes:c}</td><td>c random distinct classes per agent (GATTA)</td></tr>
  * <tr><td>{@code labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6}</td><td>disjoint label groups for
  *     the given proportions of agents (DAC label shift); cluster = group</td></tr>
  * <tr><td>{@code rotation:0,180,10,350@0.7,0.2,0.05,0.05}</td><td>clusters of agents seeing
  *     the images rotated by the given degrees (DAC covariate shift), labels IID, one rotated
  *     copy per cluster; option {@code nearest} or {@code bilinear} (default)</td></tr>
+ * <tr><td>{@code labelswap:0.5,0.5}</td><td>concept shift: clusters with the given proportions,
+ *     cluster k ≥ 1 sees all labels permuted by its own random π_k; data IID</td></tr>
  * <tr><td>{@code quantity:β}</td><td>sizes ∝ Dir(β) over agents, labels IID; option {@code min}</td></tr>
  * </table>
  * Options for every scheme: {@code n=400} exactly 400 training samples per agent (a random subset

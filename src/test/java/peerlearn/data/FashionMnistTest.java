@@ -24,6 +24,24 @@ class FashionMnistTest {
     }
 
     @Test
+    void mnistReadsTheSameLayout() throws IOException {
+        Split s = Mnist.load(MINI);
+        assertEquals("mnist-train", s.train().name());
+        assertTrue(s.source().startsWith("MNIST from"), s.source());
+    }
+
+    @Test
+    void embeddedSubsetIsClassBalanced() {
+        Split s = FashionMnist.embeddedSubset();
+        assertEquals(10_000, s.train().size());
+        assertEquals(2_000, s.test().size());
+        for (int c = 0; c < 10; c++) {
+            assertEquals(1_000, s.train().classCounts()[c]);
+            assertEquals(200, s.test().classCounts()[c]);
+        }
+    }
+
+    @Test
     void bestAvailableFallsBackToTheEmbeddedSubsetAndSaysSo() throws IOException {
         Split s = FashionMnist.bestAvailable(Path.of("testdata/data/no-such-dir"));
         assertTrue(s.source().contains("embedded"), s.source());

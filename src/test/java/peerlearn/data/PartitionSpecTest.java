@@ -37,7 +37,7 @@ class PartitionSpecTest {
     @Test
     void canonicalTextParsesBackToTheSameScheme() {
         for (String text : new String[] {"iid", "skew", "dirichlet:0.1:min=10", "dirichlet:0.3:balanced:min=2", "classes:2",
-                "quantity:0.5:min=10", "labelgroups:0,1/2,3@0.25,0.75", "rotation:0,180@0.5,0.5:nearest"}) {
+                "quantity:0.5:min=10", "shards:2", "labelswap:0.25,0.75", "labelgroups:0,1/2,3@0.25,0.75", "rotation:0,180@0.5,0.5:nearest"}) {
             PartitionSpec spec = PartitionSpec.parse(text);
             assertEquals(text, PartitionSpec.describe(spec.scheme()));
             assertEquals(text, PartitionSpec.of(PartitionSpec.parse(text).scheme()).text());

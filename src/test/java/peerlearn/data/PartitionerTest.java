@@ -98,12 +98,57 @@ class PartitionerTest {
     }
 
     @Test
+    void shardsGiveEachAgentItsShardsOfSortedData() {
+        Partition p = PartitionSpec.parse("shards:2").apply(TEN, 5, 4);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, p.trainIndices(i).length); // 1000 samples in 10 shards of 100, one class each
+            assertTrue(classesOf(p.trainSet(i), p.trainIndices(i)).length <= 2);
+        }
+    }
+
+    @Test
+    void labelSwapRelabelsAllButTheFirstCluster() {
+        Partition p = PartitionSpec.parse("labelswap:0.5,0.5").apply(TEN, 4, 6);
+        assertArrayEquals(new int[] {0, 0, 1, 1}, p.clusters());
+        assertSame(TEN.train(), p.trainSet(0));
+        Dataset swapped = p.trainSet(2);
+        assertSame(swapped, p.trainSet(3));
+        assertSame(TEN.train().featuresUnsafe(), swapped.featuresUnsafe());
+        int[] pi = new int[10];
+        for (int s = 0; s < 10; s++) {
+            pi[TEN.train().label(s)] = swapped.label(s);
+        }
+        for (int s = 0; s < TEN.train().size(); s++) {
+            assertEquals(pi[TEN.train().label(s)], swapped.label(s));
+        }
+        for (int s = 0; s < TEN.test().size(); s++) {
+            assertEquals(pi[TEN.test().label(s)], p.testSet(3).label(s));
+        }
+    }
+
+    @Test
     void fixedCountsGiveDacsPerClientSizes() {
         Partition p = PartitionSpec.parse("iid:n=40:test=5").apply(TEN, 10, 2);
         for (int i = 0; i < 10; i++) {
             assertEquals(40, p.trainIndices(i).length);
             assertEquals(5, p.testIndices(i).length);
         }
+    }
+
+    @Test
+    void holdOutSplitsEachAgentsTrainingSamples() {
+        Partition p = PartitionSpec.parse("iid:n=50").apply(TEN, 10, 2);
+        Partition v = Partitioner.holdOut(p, 10, 3);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(40, v.trainIndices(i).length);
+            assertEquals(10, v.testIndices(i).length);
+            assertSame(p.trainSet(i), v.testSet(i));
+            int[] union = java.util.stream.IntStream.concat(Arrays.stream(v.trainIndices(i)), Arrays.stream(v.testIndices(i)))
+                    .sorted().toArray();
+            assertArrayEquals(p.trainIndices(i), union);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> Partitioner.holdOut(p, 50, 3));
+        assertTrue(e.getMessage().contains("agent 0 holds 50 training samples"), e.getMessage());
     }
 
     @Test

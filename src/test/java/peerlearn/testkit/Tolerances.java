@@ -56,4 +56,12 @@ public final class Tolerances {
      */
     public static final double TORCH_GOLDEN = 1e-4;
 
+    /** Partitions with α = 10⁻⁵ are "near single class": mean dominant-class fraction above this. */
+    public static final double NEAR_SINGLE_CLASS = 0.9;
+
+    /** Values computed in double and stored as float32 (|x| ≲ 10): a few float ulps. */
+    public static final double FLOAT_STORAGE = 1e-5;
+
+    /** Bilinear rotation by 360° − ε against the original: interpolation weights of order ε. */
+    public static final float ROTATION_SMALL_ANGLE = 1e-3f;
 }
