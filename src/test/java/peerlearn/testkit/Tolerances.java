@@ -46,9 +46,6 @@ public final class Tolerances {
      */
     public static final double NEAR_IID_TV = 0.15;
 
-    /** Partitions with α = 0.001 are "near single class": mean dominant-class fraction above this. */
-    public static final double NEAR_SINGLE_CLASS = 0.95;
-
     /**
      * peerlearn against PyTorch float32 goldens (testdata/nn/golden.txt), relative to the largest
      * value of the compared vector: the two libraries sum in different orders, a few ulps per
