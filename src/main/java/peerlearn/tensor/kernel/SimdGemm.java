@@ -67,7 +67,9 @@ final class SimdGemm implements GemmKernel {
         int mcMax = Math.min(mc, roundUp(m, MR));
         float[] pa = ws.packedA(mcMax * kcMax);
         float[] pb = ws.packedB(direct ? kcMax * NR : kcMax * ncMax);
-        float[] acc = k > kc ? ws.accumulators(roundUp(m, MR) * ncMax) : null;
+        // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
+        boolean parked = k > kc;
+        float[] acc = ws.accumulators(parked ? roundUp(m, MR) * ncMax : MR * NR);
 
         for (int jc = 0; jc < n; jc += nc) {
             int ncb = Math.min(nc, n - jc);
@@ -108,9 +110,12 @@ final class SimdGemm implements GemmKernel {
                         for (int ip = 0; ip < mPanels; ip++) {
                             int i0 = ip * MR;
                             int rows = Math.min(MR, mcb - i0);
-                            int accI = acc == null ? 0 : (((ic + i0) / MR) * nPanels + jp) * (MR * NR);
-                            kernel(pa, ip * MR * kcb, bArr, bi, bStride, kcb, acc, accI, first, last,
-                                    c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols, alpha, beta);
+                            int accI = parked ? (((ic + i0) / MR) * nPanels + jp) * (MR * NR) : 0;
+                            kernel(pa, ip * MR * kcb, bArr, bi, bStride, kcb, acc, accI, first);
+                            if (last) {
+                                finish(acc, accI, c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols,
+                                        alpha, beta);
+                            }
                         }
                     }
                 }
@@ -196,34 +201,33 @@ final class SimdGemm implements GemmKernel {
     /**
      * The micro-kernel: an MR×NR tile of running sums s (16 vector registers) advanced over kcb
      * values of p with one fma per element per p. Starts from zero on the first k-block, else from
-     * the parked sums; parks them again unless this is the last k-block, in which case it writes
-     * the first {@code rows}×{@code cols} elements of the tile to C through the α/β epilogue.
+     * the sums parked in {@code t} at {@code ti}, and parks them there again (as MR rows of NR).
+     * It calls nothing, so the JIT keeps every vector in a register.
      */
     private static void kernel(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
-                               float[] acc, int accI, boolean first, boolean last,
-                               float[] c, int ci, int ldc, int rows, int cols, float alpha, float beta) {
+                               float[] t, int ti, boolean first) {
         FloatVector s00, s01, s10, s11, s20, s21, s30, s31, s40, s41, s50, s51, s60, s61, s70, s71;
         if (first) {
             FloatVector z = FloatVector.zero(S);
             s00 = z; s01 = z; s10 = z; s11 = z; s20 = z; s21 = z; s30 = z; s31 = z;
             s40 = z; s41 = z; s50 = z; s51 = z; s60 = z; s61 = z; s70 = z; s71 = z;
         } else {
-            s00 = FloatVector.fromArray(S, acc, accI);
-            s01 = FloatVector.fromArray(S, acc, accI + L);
-            s10 = FloatVector.fromArray(S, acc, accI + 2 * L);
-            s11 = FloatVector.fromArray(S, acc, accI + 3 * L);
-            s20 = FloatVector.fromArray(S, acc, accI + 4 * L);
-            s21 = FloatVector.fromArray(S, acc, accI + 5 * L);
-            s30 = FloatVector.fromArray(S, acc, accI + 6 * L);
-            s31 = FloatVector.fromArray(S, acc, accI + 7 * L);
-            s40 = FloatVector.fromArray(S, acc, accI + 8 * L);
-            s41 = FloatVector.fromArray(S, acc, accI + 9 * L);
-            s50 = FloatVector.fromArray(S, acc, accI + 10 * L);
-            s51 = FloatVector.fromArray(S, acc, accI + 11 * L);
-            s60 = FloatVector.fromArray(S, acc, accI + 12 * L);
-            s61 = FloatVector.fromArray(S, acc, accI + 13 * L);
-            s70 = FloatVector.fromArray(S, acc, accI + 14 * L);
-            s71 = FloatVector.fromArray(S, acc, accI + 15 * L);
+            s00 = FloatVector.fromArray(S, t, ti);
+            s01 = FloatVector.fromArray(S, t, ti + L);
+            s10 = FloatVector.fromArray(S, t, ti + 2 * L);
+            s11 = FloatVector.fromArray(S, t, ti + 3 * L);
+            s20 = FloatVector.fromArray(S, t, ti + 4 * L);
+            s21 = FloatVector.fromArray(S, t, ti + 5 * L);
+            s30 = FloatVector.fromArray(S, t, ti + 6 * L);
+            s31 = FloatVector.fromArray(S, t, ti + 7 * L);
+            s40 = FloatVector.fromArray(S, t, ti + 8 * L);
+            s41 = FloatVector.fromArray(S, t, ti + 9 * L);
+            s50 = FloatVector.fromArray(S, t, ti + 10 * L);
+            s51 = FloatVector.fromArray(S, t, ti + 11 * L);
+            s60 = FloatVector.fromArray(S, t, ti + 12 * L);
+            s61 = FloatVector.fromArray(S, t, ti + 13 * L);
+            s70 = FloatVector.fromArray(S, t, ti + 14 * L);
+            s71 = FloatVector.fromArray(S, t, ti + 15 * L);
         }
         for (int p = 0; p < kcb; p++, ai += MR, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -253,64 +257,41 @@ final class SimdGemm implements GemmKernel {
             s70 = b0.fma(x, s70);
             s71 = b1.fma(x, s71);
         }
-        if (!last) {
-            s00.intoArray(acc, accI);
-            s01.intoArray(acc, accI + L);
-            s10.intoArray(acc, accI + 2 * L);
-            s11.intoArray(acc, accI + 3 * L);
-            s20.intoArray(acc, accI + 4 * L);
-            s21.intoArray(acc, accI + 5 * L);
-            s30.intoArray(acc, accI + 6 * L);
-            s31.intoArray(acc, accI + 7 * L);
-            s40.intoArray(acc, accI + 8 * L);
-            s41.intoArray(acc, accI + 9 * L);
-            s50.intoArray(acc, accI + 10 * L);
-            s51.intoArray(acc, accI + 11 * L);
-            s60.intoArray(acc, accI + 12 * L);
-            s61.intoArray(acc, accI + 13 * L);
-            s70.intoArray(acc, accI + 14 * L);
-            s71.intoArray(acc, accI + 15 * L);
-            return;
-        }
-        finishRow(s00, s01, c, ci, cols, alpha, beta);
-        if (rows > 1) finishRow(s10, s11, c, ci + ldc, cols, alpha, beta);
-        if (rows > 2) finishRow(s20, s21, c, ci + 2 * ldc, cols, alpha, beta);
-        if (rows > 3) finishRow(s30, s31, c, ci + 3 * ldc, cols, alpha, beta);
-        if (rows > 4) finishRow(s40, s41, c, ci + 4 * ldc, cols, alpha, beta);
-        if (rows > 5) finishRow(s50, s51, c, ci + 5 * ldc, cols, alpha, beta);
-        if (rows > 6) finishRow(s60, s61, c, ci + 6 * ldc, cols, alpha, beta);
-        if (rows > 7) finishRow(s70, s71, c, ci + 7 * ldc, cols, alpha, beta);
+        s00.intoArray(t, ti);
+        s01.intoArray(t, ti + L);
+        s10.intoArray(t, ti + 2 * L);
+        s11.intoArray(t, ti + 3 * L);
+        s20.intoArray(t, ti + 4 * L);
+        s21.intoArray(t, ti + 5 * L);
+        s30.intoArray(t, ti + 6 * L);
+        s31.intoArray(t, ti + 7 * L);
+        s40.intoArray(t, ti + 8 * L);
+        s41.intoArray(t, ti + 9 * L);
+        s50.intoArray(t, ti + 10 * L);
+        s51.intoArray(t, ti + 11 * L);
+        s60.intoArray(t, ti + 12 * L);
+        s61.intoArray(t, ti + 13 * L);
+        s70.intoArray(t, ti + 14 * L);
+        s71.intoArray(t, ti + 15 * L);
     }
 
-    /** c[ci .. ci+cols) ← α·s, or fma(β, c, α·s) when β ≠ 0 — {@link ScalarGemm#finish} lane by lane. */
-    private static void finishRow(FloatVector s0, FloatVector s1, float[] c, int ci, int cols,
-                                  float alpha, float beta) {
-        if (cols == NR) {
-            finish(s0, c, ci, alpha, beta);
-            finish(s1, c, ci + L, alpha, beta);
-        } else {
-            finishMasked(s0, c, ci, S.indexInRange(0, cols), alpha, beta);
-            finishMasked(s1, c, ci + L, S.indexInRange(L, cols), alpha, beta);
+    /**
+     * Writes the first {@code rows}×{@code cols} sums of the tile at {@code t[ti]} to C:
+     * α·s, or fma(β, c, α·s) when β ≠ 0 — {@link ScalarGemm#finish} lane by lane.
+     */
+    private static void finish(float[] t, int ti, float[] c, int ci, int ldc, int rows, int cols,
+                               float alpha, float beta) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        FloatVector bv = FloatVector.broadcast(S, beta);
+        for (int r = 0; r < rows; r++, ti += NR, ci += ldc) {
+            for (int j = 0; j < cols; j += L) {
+                VectorMask<Float> mask = S.indexInRange(j, cols);
+                FloatVector v = FloatVector.fromArray(S, t, ti + j).mul(av);
+                if (beta != 0f) {
+                    v = FloatVector.fromArray(S, c, ci + j, mask).fma(bv, v);
+                }
+                v.intoArray(c, ci + j, mask);
+            }
         }
-    }
-
-    private static void finish(FloatVector s, float[] c, int ci, float alpha, float beta) {
-        FloatVector r = s.mul(alpha);
-        if (beta != 0f) {
-            r = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), r);
-        }
-        r.intoArray(c, ci);
-    }
-
-    private static void finishMasked(FloatVector s, float[] c, int ci, VectorMask<Float> mask,
-                                     float alpha, float beta) {
-        if (!mask.anyTrue()) {
-            return;
-        }
-        FloatVector r = s.mul(alpha);
-        if (beta != 0f) {
-            r = FloatVector.fromArray(S, c, ci, mask).fma(FloatVector.broadcast(S, beta), r);
-        }
-        r.intoArray(c, ci, mask);
     }
 }
