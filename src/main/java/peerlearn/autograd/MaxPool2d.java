@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.MaxPool2x2;
 import peerlearn.tensor.kernel.Pooling;
 
 /**
@@ -18,7 +19,11 @@ final class MaxPool2d {
         Tensor xv = x.value();
         Tensor y = Tensor.zeros(n, c, ho, wo);
         int[] argmax = new int[y.size()];
-        Pooling.maxForward(xv.data(), xv.offset(), n * c, h, w, kernel, kernel, stride, y.data(), 0, argmax, 0);
+        if (kernel == 2 && stride == 2) {
+            MaxPool2x2.forward(xv.data(), xv.offset(), n * c, h, w, y.data(), 0, argmax, 0);
+        } else {
+            Pooling.maxForward(xv.data(), xv.offset(), n * c, h, w, kernel, kernel, stride, y.data(), 0, argmax, 0);
+        }
         return Var.op(y, g -> {
             Tensor dx = x.gradForUpdate();
             Pooling.maxBackward(g.data(), g.offset(), argmax, 0, argmax.length, dx.data(), dx.offset());

@@ -61,4 +61,14 @@ public final class Tolerances {
 
     /** Bilinear rotation by 360° − ε against the original: interpolation weights of order ε. */
     public static final float ROTATION_SMALL_ANGLE = 1e-3f;
+
+    /**
+     * Autograd goldens against PyTorch (float32 on both sides, different summation orders): a sum
+     * of k terms of size O(1) may differ by about k·2⁻²⁴ per term; with k ≤ 75 here, 2e−5 absolute
+     * plus 1e−4 relative bounds it with a margin.
+     */
+    public static final double GOLDEN_ABS = 2e-5;
+
+    /** See {@link #GOLDEN_ABS}. */
+    public static final double GOLDEN_REL = 1e-4;
 }
