@@ -85,6 +85,7 @@ final class InspectPartition implements Command {
             }
             out.println(row);
         }
+        out.println(summary(p, hist));
         if (flags.containsKey("--svg")) {
             Path svg = Path.of(flags.get("--svg"));
             double[][] values = new double[agents][];
@@ -102,6 +103,23 @@ final class InspectPartition implements Command {
             err.println("wrote " + svg);
         }
         return 0;
+    }
+
+    /** Sizes and how many classes an agent effectively holds (classes with ≥ 5% of its samples). */
+    static String summary(Partition p, int[][] hist) {
+        java.util.IntSummaryStatistics train = new java.util.IntSummaryStatistics();
+        java.util.IntSummaryStatistics test = new java.util.IntSummaryStatistics();
+        double classes = 0;
+        for (int i = 0; i < p.agents(); i++) {
+            train.accept(p.trainIndices(i).length);
+            test.accept(p.testIndices(i).length);
+            for (int v : hist[i]) {
+                classes += v >= 0.05 * p.trainIndices(i).length ? 1 : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "train per agent: min %d, mean %.1f, max %d; test per agent: min %d, mean %.1f, max %d; "
+                + "classes with ≥ 5%% of an agent's samples: %.2f on average", train.getMin(), train.getAverage(), train.getMax(),
+                test.getMin(), test.getAverage(), test.getMax(), classes / p.agents());
     }
 
     static int[][] histogram(Partition p, int classes, boolean train) {

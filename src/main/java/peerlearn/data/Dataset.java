@@ -116,6 +116,22 @@ public final class Dataset {
         return new Dataset(newName, sampleShape, newFeatures, labels, numClasses, targets, targetDim);
     }
 
+    /** A new data set holding copies of the samples {@code ids} (in that order). */
+    public Dataset subset(String newName, int[] ids) {
+        float[] f = new float[ids.length * sampleSize];
+        int[] l = labels == null ? null : new int[ids.length];
+        float[] t = targets == null ? null : new float[ids.length * targetDim];
+        for (int k = 0; k < ids.length; k++) {
+            System.arraycopy(features, ids[k] * sampleSize, f, k * sampleSize, sampleSize);
+            if (l != null) {
+                l[k] = labels[ids[k]];
+            } else {
+                System.arraycopy(targets, ids[k] * targetDim, t, k * targetDim, targetDim);
+            }
+        }
+        return new Dataset(newName, sampleShape, f, l, numClasses, t, targetDim);
+    }
+
     /**
      * The same features with other labels (e.g. a cluster's permuted labels under concept shift);
      * features are shared, not copied.

@@ -67,8 +67,9 @@ public sealed interface PartitionScheme {
 
     /**
      * DAC's covariate shift: clusters of consecutive agents with given proportions, cluster k
-     * seeing the images rotated by {@code angles[k]} degrees (one shared rotated copy per
-     * cluster, training and test); labels IID. Cluster id = angle index.
+     * seeing the images rotated by {@code angles[k]} degrees; labels IID. Cluster id = angle
+     * index. Each rotated cluster shares one rotated copy (training and test) holding only the
+     * samples its agents use, and its agents' index lists point into that copy.
      */
     record RotationClusters(double[] angles, double[] proportions, Rotation.Interpolation interpolation)
             implements PartitionScheme {

@@ -1,8 +1,6 @@
 package peerlearn.data;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import peerlearn.rng.Rng;
 
 /**
@@ -12,7 +10,8 @@ import peerlearn.rng.Rng;
  * shuffled and cut in proportion to the agents' training counts of class c, so each test sample
  * also goes to exactly one agent and each agent's test labels follow its own training label
  * distribution (exactly so when the test set's class proportions equal the training set's).
- * Index lists come out sorted. Randomness comes from {@code Rng.stream(seed, -1, "partition")}.
+ * Index lists come out sorted. Under rotation clusters, a rotated cluster's lists index its own
+ * compact rotated copy (see {@code rotate}). Randomness comes from {@code Rng.stream(seed, -1, "partition")}.
  */
 public final class Partitioner {
     /** Redraws allowed when a Dirichlet draw leaves an agent below the minimum size. */
@@ -24,6 +23,15 @@ public final class Partitioner {
     private record Deal(int[][] train, int[] clusters, Dataset[] clusterTrain, Dataset[] clusterTest) {
         static Deal single(int[][] train, Split data) {
             return new Deal(train, new int[train.length], new Dataset[] {data.train()}, new Dataset[] {data.test()});
+        }
+
+        /** Every cluster sees {@code data} as it is. */
+        static Deal clustered(int[][] train, int[] clusters, int count, Split data) {
+            Dataset[] tr = new Dataset[count];
+            Dataset[] te = new Dataset[count];
+            Arrays.fill(tr, data.train());
+            Arrays.fill(te, data.test());
+            return new Deal(train, clusters, tr, te);
         }
     }
 
@@ -86,6 +94,9 @@ public final class Partitioner {
         for (int i = 0; i < agents; i++) {
             trainSets[i] = deal.clusterTrain()[deal.clusters()[i]];
             testSets[i] = deal.clusterTest()[deal.clusters()[i]];
+        }
+        if (spec.scheme() instanceof PartitionScheme.RotationClusters s) {
+            rotate(data, s, deal.clusters(), train, test, trainSets, testSets);
         }
         String description = spec + " of " + data.train().name() + " over " + agents + " agents, seed " + seed;
         return new Partition(description, trainSets, train, testSets, test, deal.clusters());
@@ -331,34 +342,44 @@ public final class Partitioner {
                 train[members[m]] = parts[m];
             }
         }
-        Dataset[] sameTrain = new Dataset[pools.length];
-        Dataset[] sameTest = new Dataset[pools.length];
-        Arrays.fill(sameTrain, data.train());
-        Arrays.fill(sameTest, data.test());
-        return new Deal(train, clusters, sameTrain, sameTest);
+        return Deal.clustered(train, clusters, pools.length, data);
     }
 
     private static Deal rotationClusters(Split data, int n, int agents, PartitionScheme.RotationClusters s, Rng rng) {
         int[] clusters = clusterOfAgents(agents, s.proportions(), null);
-        int[][] train = splitEvenly(shuffled(range(n), rng), agents);
-        Dataset[] clusterTrain = new Dataset[s.angles().length];
-        Dataset[] clusterTest = new Dataset[s.angles().length];
-        Map<Double, Integer> firstWithAngle = new HashMap<>();
+        return Deal.clustered(splitEvenly(shuffled(range(n), rng), agents), clusters, s.angles().length, data);
+    }
+
+    /**
+     * Gives each rotated cluster its own copy of just the samples its agents hold, rotated, and
+     * renumbers the agents' lists into it (cluster k's copy holds the sorted union of its agents'
+     * lists, so list entry s becomes its rank in that union). Clusters at 0° (mod 360) read the
+     * original sets. This keeps memory at one copy of the samples actually used per cluster.
+     */
+    private static void rotate(Split data, PartitionScheme.RotationClusters s, int[] clusters, int[][] train, int[][] test,
+                               Dataset[] trainSets, Dataset[] testSets) {
         for (int k = 0; k < s.angles().length; k++) {
-            double angle = s.angles()[k];
-            Integer same = firstWithAngle.putIfAbsent(angle, k);
-            if (same != null) {
-                clusterTrain[k] = clusterTrain[same];
-                clusterTest[k] = clusterTest[same];
-            } else if (angle % 360 == 0) {
-                clusterTrain[k] = data.train();
-                clusterTest[k] = data.test();
-            } else {
-                clusterTrain[k] = Rotation.rotate(data.train(), angle, s.interpolation());
-                clusterTest[k] = Rotation.rotate(data.test(), angle, s.interpolation());
+            if (s.angles()[k] % 360 == 0) {
+                continue;
+            }
+            int[] members = membersOf(clusters, k);
+            Dataset rotatedTrain = rotatedSubset(data.train(), members, train, s.angles()[k], s.interpolation());
+            Dataset rotatedTest = rotatedSubset(data.test(), members, test, s.angles()[k], s.interpolation());
+            for (int i : members) {
+                trainSets[i] = rotatedTrain;
+                testSets[i] = rotatedTest;
             }
         }
-        return new Deal(train, clusters, clusterTrain, clusterTest);
+    }
+
+    private static Dataset rotatedSubset(Dataset d, int[] members, int[][] lists, double angle, Rotation.Interpolation mode) {
+        int[] ids = Arrays.stream(members).flatMap(i -> Arrays.stream(lists[i])).sorted().toArray();
+        for (int i : members) {
+            for (int j = 0; j < lists[i].length; j++) {
+                lists[i][j] = Arrays.binarySearch(ids, lists[i][j]);
+            }
+        }
+        return Rotation.rotate(d.subset(d.name(), ids), angle, mode);
     }
 
     private static int[][] quantity(int n, int agents, double beta, int minSize, PartitionSpec spec, Rng rng) {

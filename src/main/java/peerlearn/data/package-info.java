@@ -26,8 +26,9 @@
  * <tr><td>{@code labelgroups:0,1,8,9/2,3,4,5,6,7@0.4,0.6}</td><td>disjoint label groups for
  *     the given proportions of agents (DAC label shift); cluster = group</td></tr>
  * <tr><td>{@code rotation:0,180,10,350@0.7,0.2,0.05,0.05}</td><td>clusters of agents seeing
- *     the images rotated by the given degrees (DAC covariate shift), labels IID, one rotated
- *     copy per cluster; option {@code nearest} or {@code bilinear} (default)</td></tr>
+ *     the images rotated counter-clockwise by the given degrees (DAC covariate shift), labels
+ *     IID; each rotated cluster shares one rotated copy of just the samples its agents hold (its
+ *     agents' lists index that copy); option {@code nearest} or {@code bilinear} (default)</td></tr>
  * <tr><td>{@code labelswap:0.5,0.5}</td><td>concept shift: clusters with the given proportions,
  *     cluster k ≥ 1 sees all labels permuted by its own random π_k; data IID</td></tr>
  * <tr><td>{@code quantity:β}</td><td>sizes ∝ Dir(β) over agents, labels IID; option {@code min}</td></tr>

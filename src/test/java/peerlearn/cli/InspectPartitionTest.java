@@ -30,6 +30,8 @@ class InspectPartitionTest {
         // fmnist-mini holds 2 training samples per class: skew over 5 agents gives classes {2i, 2i+1}.
         assertTrue(r.out().contains("     0       0      4      2 |     2     2     0"), r.out());
         assertTrue(r.out().contains("     4       0      4      2 |     0     0     0     0     0     0     0     0     2     2"), r.out());
+        assertTrue(r.out().contains("train per agent: min 4, mean 4.0, max 4; test per agent: min 2, mean 2.0, max 2; "
+                + "classes with ≥ 5% of an agent's samples: 2.00 on average"), r.out());
         assertTrue(Files.readString(svg).startsWith("<svg"));
     }
 

@@ -34,15 +34,27 @@ class PartitionProperties {
         return new Split(asImages(flat.train()), asImages(flat.test()), "toy images");
     }
 
+    /** 2×2 images whose four pixels all hold the sample's id, so quarter turns keep it readable. */
     static Dataset asImages(Dataset d) {
-        return Dataset.classification(d.name(), new int[] {1, 2, 2}, new float[d.size() * 4], d.labels(), d.numClasses());
+        float[] x = new float[d.size() * 4];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i / 4;
+        }
+        return Dataset.classification(d.name(), new int[] {1, 2, 2}, x, d.labels(), d.numClasses());
     }
 
-    static int[] counts(int[][] lists, int size) {
+    /** The id in the original data set of entry s of a list into {@code d} (rotated copies renumber). */
+    static int originalId(Dataset d, int s) {
+        return (int) d.featuresUnsafe()[s * d.sampleSize()];
+    }
+
+    /** How many agents hold each original sample, in training (train = true) or test lists. */
+    static int[] counts(Partition p, boolean train, int size) {
         int[] c = new int[size];
-        for (int[] l : lists) {
-            for (int i : l) {
-                c[i]++;
+        for (int i = 0; i < p.agents(); i++) {
+            Dataset d = train ? p.trainSet(i) : p.testSet(i);
+            for (int s : train ? p.trainIndices(i) : p.testIndices(i)) {
+                c[originalId(d, s)]++;
             }
         }
         return c;
@@ -53,10 +65,10 @@ class PartitionProperties {
         qt().withExamples(60).forAll(schemes(COMPLETE), integers().between(2, 20), DataGenerators.seeds())
                 .checkAssert((spec, agents, seed) -> {
                     Partition p = PartitionSpec.parse(spec).apply(DATA, agents, seed);
-                    for (int c : counts(p.train(), DATA.train().size())) {
+                    for (int c : counts(p, true, DATA.train().size())) {
                         assertEquals(1, c, spec);
                     }
-                    for (int c : counts(p.test(), DATA.test().size())) {
+                    for (int c : counts(p, false, DATA.test().size())) {
                         assertEquals(1, c, spec);
                     }
                 });
@@ -74,10 +86,10 @@ class PartitionProperties {
                         return;
                     }
                     assertEquals(agents, p.agents());
-                    for (int c : counts(p.train(), DATA.train().size())) {
+                    for (int c : counts(p, true, DATA.train().size())) {
                         assertTrue(c <= 1, spec);
                     }
-                    for (int c : counts(p.test(), DATA.test().size())) {
+                    for (int c : counts(p, false, DATA.test().size())) {
                         assertTrue(c <= 1, spec);
                     }
                     for (int i = 0; i < agents; i++) {
@@ -116,14 +128,15 @@ class PartitionProperties {
                     int[] classTotal = new int[10];
                     for (int i = 0; i < agents; i++) {
                         for (int s : p.trainIndices(i)) {
-                            trainCounts[i][DATA.train().label(s)]++;
-                            classTotal[DATA.train().label(s)]++;
+                            int label = DATA.train().label(originalId(p.trainSet(i), s)); // before any label swap
+                            trainCounts[i][label]++;
+                            classTotal[label]++;
                         }
                     }
                     for (int i = 0; i < agents; i++) {
                         int[] testCounts = new int[10];
                         for (int s : p.testIndices(i)) {
-                            testCounts[DATA.test().label(s)]++;
+                            testCounts[DATA.test().label(originalId(p.testSet(i), s))]++;
                         }
                         for (int c = 0; c < 10; c++) {
                             double share = classTotal[c] == 0 ? 0 : 10.0 * trainCounts[i][c] / classTotal[c];
