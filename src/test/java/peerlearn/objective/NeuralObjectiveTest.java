@@ -160,6 +160,19 @@ class NeuralObjectiveTest {
     }
 
     @Test
+    void forAgentUsesTheAgentsShareAndStreams() {
+        Dataset d = blobs(12, 10);
+        var p = new peerlearn.data.Partition("two halves", new Dataset[] {d, d}, new int[][] {{0, 1, 2, 3, 4, 5}, {6, 7, 8, 9, 10, 11}},
+                new Dataset[] {d, d}, new int[][] {{0, 1}, {6, 7}}, new int[] {0, 0});
+        Model m = Zoo.mlp(new int[] {2, 2, 2}, new int[] {4}, 3);
+        NeuralObjective f1 = NeuralObjective.forAgent(m, p, 1, 4, 11);
+        assertEquals(6, f1.sampler().samples());
+        assertEquals(2, f1.evaluateLocalTest(f1.initialParameters()).samples());
+        assertArrayEquals(objective(m, d, 1).initialParameters(), f1.initialParameters());
+        assertThrows(IllegalArgumentException.class, () -> NeuralObjective.forAgent(m, p, 2, 4, 11));
+    }
+
+    @Test
     void mismatchedDataAreNamed() {
         Dataset d = blobs(6, 8);
         var e = assertThrows(IllegalArgumentException.class, () -> objective(Zoo.lenet5(new int[] {1, 28, 28}, 10), d, 0));
