@@ -58,12 +58,13 @@ class CgaNet5(nn.Module):
         super().__init__()
         widths = [32, 32, 64, 64]
         ins = [channels] + widths[:-1]
-        self.convs = nn.ModuleList(nn.Conv2d(i, o, 3, padding=1, bias=False) for i, o in zip(ins, widths))
-        self.norms = nn.ModuleList(EvoNormS0(o) for o in widths)
+        # conv, norm pairs in this order so the flat parameter order equals peerlearn's
+        self.layers = nn.ModuleList(nn.ModuleList([nn.Conv2d(i, o, 3, padding=1, bias=False), EvoNormS0(o)])
+                                    for i, o in zip(ins, widths))
         self.fc = nn.Linear(flat, 10)
 
     def forward(self, x):
-        for i, (conv, norm) in enumerate(zip(self.convs, self.norms)):
+        for i, (conv, norm) in enumerate(self.layers):
             x = norm(conv(x))
             if i > 0:
                 x = F.max_pool2d(x, 2)

@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.VectorOps;
 
 /**
  * z[n, c, …] = x[n, c, …] + b[c]: a per-channel (or per-feature) bias broadcast over axis 1 of
@@ -18,44 +19,22 @@ final class AddBias {
         Shapes.requireVector("addBias", "bias", b, c);
         Tensor xv = x.value();
         Tensor bv = b.value();
-        float[] xd = xv.data();
-        float[] bd = bv.data();
-        int xo = xv.offset();
-        int bo = bv.offset();
-        Tensor z = Tensor.zeros(s);
-        float[] zd = z.data();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                float bj = bd[bo + j];
-                int base = (i * c + j) * inner;
-                for (int k = 0; k < inner; k++) {
-                    zd[base + k] = xd[xo + base + k] + bj;
-                }
-            }
+        Tensor z = xv.copy();
+        if (inner == 1) { // (N, C): a feature bias on every row
+            VectorOps.addRowVector(z.data(), 0, n, c, bv.data(), bv.offset());
+        } else {
+            VectorOps.addChannelBias(z.data(), 0, n, c, inner, bv.data(), bv.offset());
         }
         return Var.op(z, g -> {
             Grads.add(x, g);
             if (b.requiresGrad()) {
-                addChannelSums(g, n, c, inner, b.gradForUpdate());
-            }
-        }, x, b);
-    }
-
-    /** db[c] ← db[c] + Σ_{n,k} g[n, c, k], summed in double. */
-    static void addChannelSums(Tensor g, int n, int c, int inner, Tensor db) {
-        float[] gd = g.data();
-        int go = g.offset();
-        float[] dd = db.data();
-        int d0 = db.offset();
-        for (int j = 0; j < c; j++) {
-            double acc = 0;
-            for (int i = 0; i < n; i++) {
-                int base = go + (i * c + j) * inner;
-                for (int k = 0; k < inner; k++) {
-                    acc += gd[base + k];
+                Tensor db = b.gradForUpdate();
+                if (inner == 1) {
+                    VectorOps.columnSums(g.data(), g.offset(), n, c, db.data(), db.offset());
+                } else {
+                    VectorOps.channelSums(g.data(), g.offset(), n, c, inner, db.data(), db.offset());
                 }
             }
-            dd[d0 + j] += (float) acc;
-        }
+        }, x, b);
     }
 }

@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.Pooling;
 
 /**
  * Average pooling over k×k windows with the given stride, no padding, floor rounding:
@@ -14,42 +15,11 @@ final class AvgPool2d {
         Shapes.Pool dims = Shapes.pool("avgPool2d", x, kernel, stride);
         int n = dims.n(), c = dims.c(), h = dims.h(), w = dims.w(), ho = dims.ho(), wo = dims.wo();
         Tensor xv = x.value();
-        float inv = 1f / (kernel * kernel);
-        float[] xd = xv.data();
-        int xo = xv.offset();
         Tensor y = Tensor.zeros(n, c, ho, wo);
-        float[] yd = y.data();
-        for (int plane = 0, out = 0; plane < n * c; plane++) {
-            for (int oi = 0; oi < ho; oi++) {
-                for (int oj = 0; oj < wo; oj++, out++) {
-                    int top = xo + plane * h * w + oi * stride * w + oj * stride;
-                    float s = 0f;
-                    for (int ki = 0; ki < kernel; ki++) {
-                        for (int kj = 0; kj < kernel; kj++) {
-                            s += xd[top + ki * w + kj];
-                        }
-                    }
-                    yd[out] = s * inv;
-                }
-            }
-        }
+        Pooling.avgForward(xv.data(), xv.offset(), n * c, h, w, kernel, kernel, stride, y.data(), 0);
         return Var.op(y, g -> {
             Tensor dx = x.gradForUpdate();
-            float[] dd = dx.data();
-            int d0 = dx.offset();
-            for (int plane = 0, out = 0; plane < n * c; plane++) {
-                for (int oi = 0; oi < ho; oi++) {
-                    for (int oj = 0; oj < wo; oj++, out++) {
-                        int top = d0 + plane * h * w + oi * stride * w + oj * stride;
-                        float share = g.at(out) * inv;
-                        for (int ki = 0; ki < kernel; ki++) {
-                            for (int kj = 0; kj < kernel; kj++) {
-                                dd[top + ki * w + kj] += share;
-                            }
-                        }
-                    }
-                }
-            }
+            Pooling.avgBackward(g.data(), g.offset(), n * c, h, w, kernel, kernel, stride, dx.data(), dx.offset());
         }, x);
     }
 

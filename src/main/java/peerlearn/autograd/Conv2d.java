@@ -2,18 +2,22 @@ package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
 import peerlearn.tensor.kernel.Gemm;
+import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
+import peerlearn.tensor.kernel.VectorOps;
 
 /**
  * 2-D convolution (cross-correlation, as PyTorch), NCHW:
  * x: (N, C, H, W), w: (F, C, kh, kw), b: (F) or none → y: (N, F, Ho, Wo) with
- * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo.
+ * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo. Let K = C·kh·kw and P = Ho·Wo.
  *
- * <p>Per image n, with K = C·kh·kw and P = Ho·Wo: cols_n = im2col(x_n): (K, P) and
- * y_n = W·cols_n, a (F×K)·(K×P) GEMM that writes y_n in NCHW order directly. Backward:
- * dW += Σ_n dy_n·cols_nᵀ (GEMMs accumulating straight into W's gradient buffer),
- * dx_n = col2im(Wᵀ·dy_n), db_f = Σ_{n,p} dy[n,f,p]. The columns are kept for dW; a 1×1,
- * stride-1, unpadded convolution uses x itself as its columns.
+ * <p>Forward, the whole batch in one GEMM: cols = im2col(x): (K, N·P), y′ = W·cols: (F, N·P),
+ * then y = y′ with its two leading axes (F, N) swapped. Backward, with dy′ = dy swapped to
+ * (F, N·P): dW += dy′·colsᵀ (one GEMM adding straight into W's gradient buffer);
+ * db_f += Σ_{n,p} dy[n, f, p]; and per image, dcols_n = Wᵀ·dy_n: (K, P), dx_n += col2im(dcols_n)
+ * (a small buffer reused image after image instead of one of size K·N·P). The columns are kept
+ * from forward to backward only when W needs a gradient; dx is computed only when x needs one
+ * (not for the input images).
  */
 final class Conv2d {
     private Conv2d() {}
@@ -44,61 +48,46 @@ final class Conv2d {
         int wo = Im2col.outSize(wd, kw, stride, pad);
         int k = c * kh * kw;
         int p = ho * wo;
+        int np = n * p;
         int chw = c * h * wd;
-        boolean direct = kh == 1 && kw == 1 && stride == 1 && pad == 0;
-
-        // cols: (N, K, P) — or x itself for a plain 1×1 convolution.
-        float[] cols = direct ? xv.data() : new float[n * k * p];
-        int colsBase = direct ? xv.offset() : 0;
-        int colsStride = direct ? chw : k * p;
         Tensor y = Tensor.zeros(n, f, ho, wo);
-        float[] yd = y.data();
+        if (np == 0 || f == 0) {
+            return Var.op(y, g -> { }, Shapes.parents(x, w, b));
+        }
+        GemmWorkspace ws = new GemmWorkspace();
         float[] wdat = wv.data();
-        int wo0 = wv.offset();
-        for (int i = 0; i < n; i++) {
-            if (!direct) {
-                Im2col.im2col(xv.data(), xv.offset() + i * chw, c, h, wd, kh, kw, stride, pad, cols, i * k * p);
-            }
-            Gemm.sgemm(false, false, f, p, k, 1f, wdat, wo0, k, cols, colsBase + i * colsStride, p,
-                    0f, yd, i * f * p, p);
-        }
+        int w0 = wv.offset();
+
+        // x: (N, C, H, W) → cols: (K, N·P);  y′: (F, N·P) = W (F, K) · cols;  y = swap(y′)
+        float[] cols = new float[k * np];
+        Im2col.im2colBatch(xv.data(), xv.offset(), n, c, h, wd, kh, kw, stride, pad, cols, 0);
+        float[] yt = new float[f * np];
+        Gemm.sgemm(false, false, f, np, k, 1f, wdat, w0, k, cols, 0, np, 0f, yt, 0, np, ws);
+        VectorOps.swapLeadingAxes(yt, 0, f, n, p, y.data(), 0);
         if (b != null) {
-            Tensor bv = b.value();
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < f; j++) {
-                    float bj = bv.at(j);
-                    int base = (i * f + j) * p;
-                    for (int q = 0; q < p; q++) {
-                        yd[base + q] += bj;
-                    }
-                }
-            }
+            VectorOps.addChannelBias(y.data(), 0, n, f, p, b.value().data(), b.value().offset());
         }
+        float[] kept = w.requiresGrad() ? cols : null; // the closure holds the columns only if needed
+
         return Var.op(y, g -> {
             float[] gd = g.data();
             int go = g.offset();
             if (b != null && b.requiresGrad()) {
-                AddBias.addChannelSums(g, n, f, p, b.gradForUpdate());
+                Tensor db = b.gradForUpdate();
+                VectorOps.channelSums(gd, go, n, f, p, db.data(), db.offset());
             }
-            if (w.requiresGrad()) { // dW (F×K) += dy_n (F×P) · cols_nᵀ (P×K)
+            if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ (N·P, K)
+                float[] dyt = new float[f * np];
+                VectorOps.swapLeadingAxes(gd, go, n, f, p, dyt, 0);
                 Tensor dw = w.gradForUpdate();
-                for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(false, true, f, k, p, 1f, gd, go + i * f * p, p, cols, colsBase + i * colsStride, p,
-                            1f, dw.data(), dw.offset(), k);
-                }
+                Gemm.sgemm(false, true, f, k, np, 1f, dyt, 0, np, kept, 0, np, 1f, dw.data(), dw.offset(), k, ws);
             }
-            if (x.requiresGrad()) { // dcols_n (K×P) = Wᵀ (K×F) · dy_n (F×P);  dx_n += col2im(dcols_n)
+            if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy_n (F, P);  dx_n += col2im(dcols)
                 Tensor dx = x.gradForUpdate();
-                float[] dcols = direct ? null : new float[k * p];
+                float[] dcols = new float[k * p];
                 for (int i = 0; i < n; i++) {
-                    if (direct) {
-                        Gemm.sgemm(true, false, k, p, f, 1f, wdat, wo0, k, gd, go + i * f * p, p,
-                                1f, dx.data(), dx.offset() + i * chw, p);
-                    } else {
-                        Gemm.sgemm(true, false, k, p, f, 1f, wdat, wo0, k, gd, go + i * f * p, p,
-                                0f, dcols, 0, p);
-                        Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);
-                    }
+                    Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, gd, go + i * f * p, p, 0f, dcols, 0, p, ws);
+                    Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);
                 }
             }
         }, Shapes.parents(x, w, b));

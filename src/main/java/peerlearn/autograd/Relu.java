@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.VectorOps;
 
 /** y = max(0, x).  ∂y/∂x = 1 if x > 0 else 0 (0 at the kink, as PyTorch). */
 final class Relu {
@@ -8,24 +9,11 @@ final class Relu {
 
     static Var apply(Var x) {
         Tensor xv = x.value();
-        float[] xd = xv.data();
-        int xo = xv.offset();
         Tensor y = Tensor.zeros(xv.shape());
-        float[] yd = y.data();
-        for (int i = 0; i < yd.length; i++) {
-            yd[i] = Math.max(0f, xd[xo + i]);
-        }
+        VectorOps.relu(xv.data(), xv.offset(), y.data(), 0, y.size());
         return Var.op(y, g -> {
             Tensor dx = x.gradForUpdate();
-            float[] dd = dx.data();
-            int d0 = dx.offset();
-            float[] gd = g.data();
-            int go = g.offset();
-            for (int i = 0; i < yd.length; i++) {
-                if (yd[i] > 0f) {
-                    dd[d0 + i] += gd[go + i];
-                }
-            }
+            VectorOps.reluBackward(y.data(), 0, g.data(), g.offset(), dx.data(), dx.offset(), y.size());
         }, x);
     }
 }

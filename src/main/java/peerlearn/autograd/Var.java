@@ -97,6 +97,7 @@ public final class Var {
     /**
      * Reverse-mode sweep from this scalar: seeds dself = 1, then runs every node's backward rule
      * in reverse topological order, so each node's gradient is complete before it is used.
+     * Leaf gradients are added to, never overwritten: the caller zeroes them between steps.
      */
     public void backward() {
         if (value.size() != 1) {
@@ -106,8 +107,16 @@ public final class Var {
         if (!requiresGrad) {
             throw new IllegalStateException("backward() on a value that depends on no parameter");
         }
-        gradForUpdate().fill(1f);
         List<Var> order = topologicalOrder();
+        // Intermediate gradients start from zero on every sweep (a second backward() over the same
+        // graph then adds to the leaves exactly once more); leaves keep accumulating.
+        for (Var v : order) {
+            if (v.backward != null) {
+                v.grad = null;
+            }
+        }
+        Tensor seed = gradForUpdate();
+        seed.data()[seed.offset()] += 1f;
         for (int i = order.size() - 1; i >= 0; i--) {
             Var v = order.get(i);
             if (v.backward != null && v.grad != null) {

@@ -1,12 +1,11 @@
 package peerlearn.nn;
 
+import peerlearn.autograd.Ops;
 import peerlearn.autograd.Var;
-import peerlearn.tensor.Tensor;
 
 /**
- * Inverted dropout (Srivastava et al., JMLR 2014): in training each value is kept with
- * probability 1 − p and scaled by 1/(1 − p), with the mask drawn from the forward pass's random
- * stream; in evaluation the layer is the identity.
+ * Inverted dropout (Srivastava et al., JMLR 2014) with drop probability p: active in training,
+ * masks drawn from the forward pass's random stream (the agent's own); the identity in evaluation.
  */
 public final class Dropout implements Module {
     private final float p;
@@ -20,24 +19,6 @@ public final class Dropout implements Module {
 
     @Override
     public Var forward(Var x, Forward f) {
-        if (!f.training() || p == 0) {
-            return x;
-        }
-        Tensor xv = x.value();
-        int size = xv.size();
-        float keep = 1 / (1 - p);
-        float[] mask = new float[size];
-        Tensor y = Tensor.zeros(xv.shape());
-        float[] yd = y.data();
-        for (int i = 0; i < size; i++) {
-            mask[i] = f.rng().nextFloat() >= p ? keep : 0f;
-            yd[i] = xv.at(i) * mask[i];
-        }
-        return Var.op(y, dy -> {
-            Tensor dx = x.gradForUpdate();
-            for (int i = 0; i < size; i++) {
-                dx.data()[dx.offset() + i] += mask[i] * dy.at(i);
-            }
-        }, x);
+        return f.training() && p > 0 ? Ops.dropout(x, p, f.rng(), true) : x;
     }
 }

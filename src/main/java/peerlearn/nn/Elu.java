@@ -1,12 +1,9 @@
 package peerlearn.nn;
 
+import peerlearn.autograd.Ops;
 import peerlearn.autograd.Var;
-import peerlearn.tensor.Tensor;
 
-/**
- * ELU (Clevert et al., ICLR 2016): y = x for x &gt; 0, α(eˣ − 1) otherwise;
- * dy/dx = 1 for x &gt; 0, y + α otherwise.
- */
+/** ELU (Clevert et al., ICLR 2016): y = x for x &gt; 0, α(eˣ − 1) otherwise. */
 public final class Elu implements Module {
     private final float alpha;
 
@@ -16,20 +13,6 @@ public final class Elu implements Module {
 
     @Override
     public Var forward(Var x, Forward f) {
-        Tensor xv = x.value();
-        int size = xv.size();
-        Tensor y = Tensor.zeros(xv.shape());
-        float[] yd = y.data();
-        for (int i = 0; i < size; i++) {
-            float v = xv.at(i);
-            yd[i] = v > 0 ? v : alpha * (float) Math.expm1(v);
-        }
-        return Var.op(y, dy -> {
-            Tensor dx = x.gradForUpdate();
-            for (int i = 0; i < size; i++) {
-                float d = xv.at(i) > 0 ? 1f : yd[i] + alpha;
-                dx.data()[dx.offset() + i] += d * dy.at(i);
-            }
-        }, x);
+        return Ops.elu(x, alpha);
     }
 }

@@ -22,7 +22,7 @@ public enum Norm {
     /** Normalisation then activation: [norm, ReLU], or [EvoNorm-S0], whose gate is its activation. */
     List<Module> withActivation(ModelBuilder mb, String name, int channels) {
         return switch (this) {
-            case EVONORM -> List.of(new EvoNormS0(mb, name, channels, groupsFor(channels), 1e-5f));
+            case EVONORM -> List.of(new EvoNormS0(mb, name, channels, groupsFor(channels)));
             case NONE -> List.of(Layers.relu());
             default -> List.of(plain(mb, name, channels), Layers.relu());
         };
@@ -31,7 +31,7 @@ public enum Norm {
     /** The normalisation alone (EvoNorm-S0 always includes its gate); the identity for {@link #NONE}. */
     Module plain(ModelBuilder mb, String name, int channels) {
         return switch (this) {
-            case EVONORM -> new EvoNormS0(mb, name, channels, groupsFor(channels), 1e-5f);
+            case EVONORM -> new EvoNormS0(mb, name, channels, groupsFor(channels));
             case GROUPNORM -> new GroupNorm(mb, name, channels, groupsFor(channels), 1e-5f);
             case BATCHNORM -> new BatchNorm2d(mb, name, channels);
             case NONE -> (x, f) -> x;

@@ -68,6 +68,19 @@ public final class NeuralObjective implements Objective {
         System.arraycopy(s, 0, inputShape, 1, s.length);
     }
 
+    /**
+     * Agent {@code agent}'s objective on its share of {@code partition}: x⁰ from {@code seed}, batch
+     * order from {@code Rng.stream(seed, agent, "batches")}, dropout masks from
+     * {@code Rng.stream(seed, agent, "dropout")}.
+     */
+    public static NeuralObjective forAgent(Model model, peerlearn.data.Partition partition, int agent, int batchSize, long seed) {
+        if (agent < 0 || agent >= partition.agents()) {
+            throw new IllegalArgumentException("agent " + agent + " is outside a partition of " + partition.agents() + " agents");
+        }
+        return new NeuralObjective(model, partition.trainSet(agent), partition.trainIndices(agent), partition.testSet(agent),
+                partition.testIndices(agent), batchSize, seed, Rng.stream(seed, agent, "batches"), Rng.stream(seed, agent, "dropout"));
+    }
+
     public Model model() {
         return model;
     }

@@ -40,4 +40,24 @@ public interface Objective {
 
     /** The initial parameters x⁰ (identical across agents for the same seed). */
     float[] initialParameters();
+
+    /**
+     * The group (or parameter) {@code name} as one range {@code [offset, offset + length)} of x,
+     * for optimizers stepping part of the vector ({@code opt.step(x, g, lr, s.offset(), s.length())}).
+     * Every zoo model's "body" is a prefix and its "head" and "last" are suffixes, so they qualify;
+     * throws if the group's segments are not contiguous.
+     */
+    default peerlearn.tensor.Segment span(String name) {
+        java.util.List<peerlearn.tensor.Segment> segments = layout().group(name);
+        int start = segments.isEmpty() ? 0 : segments.getFirst().offset();
+        int end = start;
+        for (peerlearn.tensor.Segment s : segments) {
+            if (s.offset() != end) {
+                throw new IllegalArgumentException("group '" + name + "' is not contiguous: " + s.name() + " starts at "
+                        + s.offset() + ", the previous segment ends at " + end);
+            }
+            end = s.end();
+        }
+        return new peerlearn.tensor.Segment(name, start, end - start);
+    }
 }

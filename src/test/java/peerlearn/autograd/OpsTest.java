@@ -116,4 +116,23 @@ class OpsTest {
         Ops.sum(y).backward();
         assertArrayEquals(new float[] {0, 0, 1}, x.grad().toArray());
     }
+
+    @Test
+    void aSecondBackwardOverTheSameGraphAddsTheGradientOnceMore() {
+        Var x = param(new float[] {2}, 1);
+        Var loss = Ops.sum(Ops.mul(Ops.scale(x, 3f), x)); // 3x², d/dx = 6x = 12
+        loss.backward();
+        assertArrayEquals(new float[] {12}, x.grad().toArray());
+        loss.backward();
+        assertArrayEquals(new float[] {24}, x.grad().toArray());
+    }
+
+    @Test
+    void sharedSubexpressionsSumTheirGradientPaths() {
+        Var x = param(new float[] {3}, 1);
+        Var y = Ops.exp(x);
+        Var loss = Ops.sum(Ops.add(Ops.mul(y, y), y)); // e^{2x} + e^x
+        loss.backward();
+        assertEquals(2 * Math.exp(6) + Math.exp(3), x.grad().at(0), 1e-3);
+    }
 }

@@ -77,8 +77,14 @@ public final class TrainStepBench {
         }
         Arrays.sort(ms);
         double med = ms[2];
-        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each)%n", name, med, batch * 1000 / med,
-                ms[0], ms[4], steps);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 5; i++) {
+            step(obj, x, g, sgd);
+        }
+        double mbPerStep = (threads.getCurrentThreadAllocatedBytes() - before) / 5.0 / (1 << 20);
+        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each; %.1f MiB allocated per step)%n",
+                name, med, batch * 1000 / med, ms[0], ms[4], steps, mbPerStep);
     }
 
     private static void step(NeuralObjective obj, float[] x, float[] g, Sgd sgd) {

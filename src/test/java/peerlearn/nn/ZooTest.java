@@ -75,6 +75,9 @@ class ZooTest {
             assertEquals(layout.parameters().getLast(), last.getLast(), name);
             assertTrue(layout.group("head").containsAll(last), name);
             assertTrue(last.stream().allMatch(s -> s.name().endsWith(".weight") || s.name().endsWith(".bias")), name);
+            // body is the prefix [0, |body|), head the rest: one range each for partial optimizer steps
+            assertEquals(layout.groupSize("body"), layout.group("head").getFirst().offset(), name);
+            assertEquals(0, layout.group("body").getFirst().offset(), name);
         }
     }
 

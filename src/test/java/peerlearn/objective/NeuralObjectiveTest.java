@@ -143,6 +143,36 @@ class NeuralObjectiveTest {
     }
 
     @Test
+    void bodyIsAPrefixAndHeadAndLastAreSuffixes() {
+        Dataset d = blobs(6, 9);
+        NeuralObjective f = objective(Zoo.mlp(new int[] {2, 2, 2}, new int[] {5, 4}, 3), d, 0);
+        // fc1 8·5 + 5 = 45, fc2 5·4 + 4 = 24, fc3 4·3 + 3 = 15
+        assertEquals(new peerlearn.tensor.Segment("body", 0, 69), f.span("body"));
+        assertEquals(new peerlearn.tensor.Segment("head", 69, 15), f.span("head"));
+        assertEquals(f.span("head"), new peerlearn.tensor.Segment("head", f.span("last").offset(), f.span("last").length()));
+        var noncontiguous = new peerlearn.tensor.ParameterLayout.Builder();
+        noncontiguous.add("a", 2, "g");
+        noncontiguous.add("b", 2);
+        noncontiguous.add("c", 2, "g");
+        var q = Quadratic.diagonal(new float[6], new float[6], 0, new Rng(1), new float[6], noncontiguous.build());
+        var e = assertThrows(IllegalArgumentException.class, () -> q.span("g"));
+        assertTrue(e.getMessage().contains("not contiguous"), e.getMessage());
+    }
+
+    @Test
+    void forAgentUsesTheAgentsShareAndStreams() {
+        Dataset d = blobs(12, 10);
+        var p = new peerlearn.data.Partition("two halves", new Dataset[] {d, d}, new int[][] {{0, 1, 2, 3, 4, 5}, {6, 7, 8, 9, 10, 11}},
+                new Dataset[] {d, d}, new int[][] {{0, 1}, {6, 7}}, new int[] {0, 0});
+        Model m = Zoo.mlp(new int[] {2, 2, 2}, new int[] {4}, 3);
+        NeuralObjective f1 = NeuralObjective.forAgent(m, p, 1, 4, 11);
+        assertEquals(6, f1.sampler().samples());
+        assertEquals(2, f1.evaluateLocalTest(f1.initialParameters()).samples());
+        assertArrayEquals(objective(m, d, 1).initialParameters(), f1.initialParameters());
+        assertThrows(IllegalArgumentException.class, () -> NeuralObjective.forAgent(m, p, 2, 4, 11));
+    }
+
+    @Test
     void mismatchedDataAreNamed() {
         Dataset d = blobs(6, 8);
         var e = assertThrows(IllegalArgumentException.class, () -> objective(Zoo.lenet5(new int[] {1, 28, 28}, 10), d, 0));

@@ -75,4 +75,21 @@ public final class Tolerances {
 
     /** Double unit roundoff 2⁻⁵³: the same bound for sums accumulated in double. */
     public static final double DOUBLE_UNIT_ROUNDOFF = 0x1p-53;
+
+    /**
+     * peerlearn against PyTorch float32 goldens (testdata/nn/golden.txt), relative to the largest
+     * value of the compared vector: the two libraries sum in different orders, a few ulps per
+     * layer; a wrong layout or formula gives errors of order 1.
+     */
+    public static final double TORCH_GOLDEN = 1e-4;
+
+    /**
+     * Autograd goldens against PyTorch (float32 on both sides, different summation orders): a sum
+     * of k terms of size O(1) may differ by about k·2⁻²⁴ per term; with k ≤ 75 here, 2e−5 absolute
+     * plus 1e−4 relative bounds it with a margin.
+     */
+    public static final double GOLDEN_ABS = 2e-5;
+
+    /** See {@link #GOLDEN_ABS}. */
+    public static final double GOLDEN_REL = 1e-4;
 }
