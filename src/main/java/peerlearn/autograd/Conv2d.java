@@ -23,7 +23,8 @@ import peerlearn.tensor.kernel.VectorOps;
 final class Conv2d {
     private Conv2d() {}
 
-    static Var apply(Var x, Var w, Var b, int stride, int pad) {
+    /** With {@code scratch == null} the columns are a fresh array; else they come from scratch. */
+    static Var apply(Var x, Var w, Var b, int stride, int pad, Scratch scratch) {
         Shapes.requireRank("conv2d", "x", x, 4);
         Shapes.requireRank("conv2d", "weight", w, 4);
         Shapes.requirePositive("conv2d", "stride", stride);
@@ -60,7 +61,7 @@ final class Conv2d {
         int w0 = wv.offset();
 
         // x: (N, C, H, W) → cols: (K, N·P);  per image y_n (F, P) = W (F, K) · cols[:, n·P …]
-        float[] cols = new float[k * np];
+        float[] cols = scratch == null ? new float[k * np] : scratch.floats(k * np);
         Im2col.im2colBatch(xv.data(), xv.offset(), n, c, h, wd, kh, kw, stride, pad, cols, 0);
         float[] yd = y.data();
         for (int i = 0; i < n; i++) {
@@ -87,7 +88,7 @@ final class Conv2d {
             }
             if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy_n (F, P);  dx_n += col2im(dcols)
                 Tensor dx = x.gradForUpdate();
-                float[] dcols = new float[k * p];
+                float[] dcols = new float[k * p]; // small: one image's columns
                 for (int i = 0; i < n; i++) {
                     Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, gd, go + i * f * p, p, 0f, dcols, 0, p, ws);
                     Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);
