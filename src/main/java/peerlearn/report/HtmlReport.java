@@ -70,7 +70,7 @@ public final class HtmlReport {
             if (drawn.add(key)) {
                 String t = custom ? r.name() + ": weights the agents used"
                         : r.mixing().graph().name() + ", " + r.mixing().name() + " weights";
-                figure(b, TopologyDrawing.svg(t, r.mixing(), r.edgeWeights()));
+                figure(b, GraphSvg.render(t, r.mixing().graph(), weights(r)));
             }
         }
         b.append("<h2>Configuration</h2>\n<table>");
@@ -78,6 +78,21 @@ public final class HtmlReport {
                 .append(Svg.esc(v)).append("</td></tr>\n"));
         b.append("</table>\n</body></html>\n");
         return b.toString();
+    }
+
+    /** W's dense weights with the rows agents reported (e.g. attention) in place of W's. */
+    private static double[][] weights(RunSeries r) {
+        double[][] w = r.mixing().dense();
+        for (int i = 0; i < r.edgeWeights().size() && i < w.length; i++) {
+            double[] reported = r.edgeWeights().get(i);
+            if (reported != null) {
+                int[] nb = r.mixing().graph().neighbours(i);
+                for (int k = 0; k < nb.length && k < reported.length; k++) {
+                    w[i][nb[k]] = reported[k];
+                }
+            }
+        }
+        return w;
     }
 
     private static void figure(StringBuilder b, String svg) {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunnerTest {
+    /** The embedded subset is read and normalised once for the whole class. */
+    private static final DataSets DATA = new DataSets();
+
     private static ExperimentConfig quadratic(Map<String, String> extra) {
         Map<String, String> m = new HashMap<>(Map.of("data", "quadratic", "agents", "6", "rounds", "40", "lr", "0.1",
                 "quadratic.noise", "0.5", "quadratic.dim", "7", "eval_every", "10"));
@@ -60,10 +63,9 @@ class RunnerTest {
 
     @Test
     void sameSeedGivesBitIdenticalMetricsOnARealModel(@TempDir Path dir) throws Exception {
-        DataSets data = new DataSets();
         ExperimentConfig c = fashion(Map.of("algorithm", "dpsgd"));
-        String first = metricsWithoutTime(Runner.run(c, Progress.silent(), data), dir.resolve("a"));
-        String second = metricsWithoutTime(Runner.run(c, Progress.silent(), data), dir.resolve("b"));
+        String first = metricsWithoutTime(Runner.run(c, Progress.silent(), DATA), dir.resolve("a"));
+        String second = metricsWithoutTime(Runner.run(c, Progress.silent(), DATA), dir.resolve("b"));
         assertEquals(first, second);
     }
 
@@ -104,7 +106,7 @@ class RunnerTest {
     @Test
     void outputFilesHoldWhatTheyPromise(@TempDir Path dir) throws Exception {
         ExperimentConfig c = fashion(Map.of("algorithm", "dpsgd", "name", "files"));
-        RunResult r = Runner.run(c, Progress.silent());
+        RunResult r = Runner.run(c, Progress.silent(), DATA);
         RunFiles.write(r, dir);
         Reports.write(List.of(r), dir, "test");
         List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
