@@ -17,8 +17,8 @@ public final class DataSets {
 
     /**
      * The normalised split for {@code data}: {@code fashion-mnist} (the full IDX files in
-     * {@code dir}, or the default place, when present, else the embedded subset) or
-     * {@code fashion-mnist-subset}.
+     * {@code dir}, or the default place, when present, else the embedded subset),
+     * {@code fashion-mnist-subset}, or {@code cifar10} / {@code cifar100} (binary batches in {@code dir}).
      */
     public Split get(String data, String dir) {
         String key = data + "|" + dir;
@@ -42,11 +42,17 @@ public final class DataSets {
                     yield FashionMnist.bestAvailable(path);
                 }
                 case "fashion-mnist-subset" -> FashionMnist.embeddedSubset();
+                case "cifar10", "cifar100" -> {
+                    if (dir.isEmpty()) {
+                        throw new IllegalArgumentException("data = '" + data + "' needs data.dir, the folder of the binary batches");
+                    }
+                    yield data.equals("cifar10") ? peerlearn.data.Cifar.cifar10(path) : peerlearn.data.Cifar.cifar100(path, false);
+                }
                 default -> throw new IllegalArgumentException("data = '" + data
-                        + "': expected fashion-mnist, fashion-mnist-subset or quadratic");
+                        + "': expected fashion-mnist, fashion-mnist-subset, cifar10, cifar100 or quadratic");
             };
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Fashion-MNIST from " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + data + " from " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -32,12 +32,14 @@ public final class ExperimentConfig {
             new ConfigKey("algorithm", "dpsgd", "algorithm: " + String.join(", ", Algorithms.names())),
             new ConfigKey("agents", "8", "number of agents N"),
             new ConfigKey("data", "fashion-mnist", "data set: fashion-mnist (full files if present, else the embedded subset), "
-                    + "fashion-mnist-subset, quadratic (analytic, no samples)"),
+                    + "fashion-mnist-subset, cifar10, cifar100 (with data.dir), quadratic (analytic, no samples)"),
             new ConfigKey("data.dir", "", "directory holding the IDX files (default: the usual places)"),
-            new ConfigKey("partition", "iid", "how training data is split among agents, e.g. iid, dirichlet:0.1, shards:2"),
-            new ConfigKey("model", "mlp", "model, e.g. lenet5, mlp, logistic"),
-            new ConfigKey("topology", "ring", "communication graph, e.g. ring, torus, complete, er:0.3, exponential"),
-            new ConfigKey("mixing", "metropolis", "mixing matrix W on the graph: metropolis or uniform"),
+            new ConfigKey("partition", "iid", "how data is dealt to agents: iid, dirichlet:A, classes:C, skew, quantity:B, labelgroups:…, rotation:…, "
+                    + "with options :n=COUNT :test=COUNT (see peerlearn.data)"),
+            new ConfigKey("model", "mlp", "model: " + String.join(", ", peerlearn.nn.Zoo.NAMES)),
+            new ConfigKey("topology", "ring", "graph: " + peerlearn.graph.TopologySpec.GRAPHS + "; or a schedule: "
+                    + peerlearn.graph.TopologySpec.SCHEDULES),
+            new ConfigKey("mixing", "metropolis", "mixing matrix W on the graph: " + peerlearn.graph.TopologySpec.MIXINGS),
             new ConfigKey("rounds", "", "rounds (iterations) to run; give rounds or epochs"),
             new ConfigKey("epochs", "1", "passes over each agent's data (used when rounds is not given)"),
             new ConfigKey("batch", "32", "minibatch size B per agent"),
@@ -151,8 +153,8 @@ public final class ExperimentConfig {
         } catch (IllegalArgumentException e) {
             throw bad("schedule", e.getMessage());
         }
-        if (!List.of("fashion-mnist", "fashion-mnist-subset", "quadratic").contains(text("data"))) {
-            throw bad("data", "expected fashion-mnist, fashion-mnist-subset or quadratic");
+        if (!List.of("fashion-mnist", "fashion-mnist-subset", "cifar10", "cifar100", "quadratic").contains(text("data"))) {
+            throw bad("data", "expected fashion-mnist, fashion-mnist-subset, cifar10, cifar100 or quadratic");
         }
         if (!text("data").equals("quadratic")) {
             if (!peerlearn.nn.Zoo.NAMES.contains(text("model"))) {
