@@ -87,10 +87,12 @@ final class BenchAgentsCommand implements Command {
         // N agents, D-PSGD on a ring
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
         Runner.train(Algorithms.get("dpsgd"), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
-        System.gc();
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
-        System.gc();
+        float[] probe = new float[d(objs)];
+        for (Objective o : objs) {
+            o.lossAndGradient(o.initialParameters(), o.nextBatch(), probe);   // allocates the model's buffers
+        }
         long modelBytes = (usedHeap() - before) / n;
         long t1 = System.nanoTime();
         Runner.train(Algorithms.get("dpsgd"), objs, ring, Training.sgd(0.01), rounds, 1);
@@ -122,9 +124,16 @@ final class BenchAgentsCommand implements Command {
         return o;
     }
 
+    /** Heap in use after two full collections (the measurement is approximate). */
     private static long usedHeap() {
-        Runtime r = Runtime.getRuntime();
-        return r.totalMemory() - r.freeMemory();
+        System.gc();
+        System.gc();
+        var heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+
+    private static int d(Objective[] objs) {
+        return objs[0].dimension();
     }
 
     private static String mb(long bytes) {
