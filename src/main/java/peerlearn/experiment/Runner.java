@@ -2,6 +2,7 @@ package peerlearn.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import peerlearn.algo.AgentContext;
 import peerlearn.algo.AgentProgram;
 import peerlearn.algo.Algorithm;
@@ -24,7 +25,8 @@ import peerlearn.rng.Rng;
  * every agent on its own virtual thread ({@link AgentRuntime}), and gathers the metrics at each
  * evaluation point.
  *
- * <p>Evaluation points are "after r rounds" for r = e, 2e, … and the last round. Right after
+ * <p>Evaluation points are "after r rounds" for r = 0 (every agent's x⁰, scored before the
+ * agents start), e, 2e, … and the last round. Right after
  * such a round each agent scores its own model on its own thread (its test split and the global
  * test set) and hands a copy of its parameters to the runtime's observer, which forms
  * x̄ = (1/N) Σ_i x_i in agent-id order, the consensus distance (1/N) Σ_i ‖x_i − x̄‖² (in double)
@@ -70,6 +72,8 @@ public final class Runner {
         long t0 = System.nanoTime();
         progress.start(c.name(), rounds);
         try {
+            points.add(initialPoint(objectives, problem, evaluator, d));
+            progress.point(points.getLast(), rounds);
             execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), problem,
                     k -> (k + 1) % every == 0 || k == rounds - 1,
                     (k, snaps) -> {
@@ -209,6 +213,19 @@ public final class Runner {
         }
         return new EvalPoint(round, (double) round / roundsPerEpoch, wall, metrics, avg.accuracy(), avg.loss(), consensus,
                 edges);
+    }
+
+    /** The point "after 0 rounds": every agent's x⁰ scored on this thread before the agents start. */
+    private static EvalPoint initialPoint(Objective[] objectives, Problem problem, Objective evaluator, int d) {
+        List<Snapshot> snaps = new ArrayList<>();
+        for (int i = 0; i < objectives.length; i++) {
+            float[] x = objectives[i].initialParameters();
+            Evaluation local = objectives[i].evaluateLocalTest(x);
+            Evaluation global = problem.evaluateGlobal(objectives[i], x);
+            snaps.add(new Snapshot(new AgentMetrics(i, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
+                    Double.NaN, 0, Map.of()), x, null));
+        }
+        return aggregate(0, 1, 0, snaps, problem, evaluator, d);
     }
 
     private static void checkFinite(int agent, int round, String quantity, double v) {

@@ -48,7 +48,8 @@ public final class HtmlReport {
             RunSeries r = runs.get(i);
             byRound.add(new LineChart.Series(r.name() + " (own split)", r.rounds(), r.meanLocalAccuracy(), false, i));
             byRound.add(new LineChart.Series(r.name() + " (global)", r.rounds(), r.meanGlobalAccuracy(), true, i));
-            byBytes.add(new LineChart.Series(r.name(), r.bytesPerAgent(), r.meanLocalAccuracy(), false, i));
+            byBytes.add(new LineChart.Series(r.name() + " (own split)", r.bytesPerAgent(), r.meanLocalAccuracy(), false, i));
+            byBytes.add(new LineChart.Series(r.name() + " (global)", r.bytesPerAgent(), r.meanGlobalAccuracy(), true, i));
             consensus.add(new LineChart.Series(r.name(), r.rounds(), r.consensusDistance(), false, i));
             loss.add(new LineChart.Series(r.name(), r.rounds(), r.meanGlobalLoss(), false, i));
             local.add(r.name(), r.finalLocalAccuracy());

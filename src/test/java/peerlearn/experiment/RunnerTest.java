@@ -72,7 +72,7 @@ class RunnerTest {
     @Test
     void evaluationPointsComeEveryEAndAtTheEnd() {
         RunResult r = Runner.run(quadratic(Map.of("rounds", "25", "eval_every", "10")), Progress.silent());
-        assertEquals(List.of(10, 20, 25), r.points().stream().map(EvalPoint::round).toList());
+        assertEquals(List.of(0, 10, 20, 25), r.points().stream().map(EvalPoint::round).toList());
         assertEquals(6, r.last().agents().size());
     }
 
@@ -98,7 +98,7 @@ class RunnerTest {
     @Test
     void crashedAgentsAreLeftOutAfterTheirCrash() {
         RunResult r = Runner.run(quadratic(Map.of("faults", "crash:2@15")), Progress.silent());
-        assertEquals(6, r.points().getFirst().agents().size());
+        assertEquals(6, r.points().get(1).agents().size());
         assertEquals(5, r.last().agents().size());
         assertFalse(r.last().agents().stream().anyMatch(m -> m.agent() == 2));
     }
@@ -111,8 +111,8 @@ class RunnerTest {
         Reports.write(List.of(r), dir, "test");
         List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals(String.join(",", RunFiles.COLUMNS), csv.getFirst());
-        assertEquals(1 + 4 * 2, csv.size(), "one row per agent per evaluation point");
-        String[] row = csv.get(1).split(",", -1);
+        assertEquals(1 + 4 * 3, csv.size(), "one row per agent per evaluation point (rounds 0, 3, 6)");
+        String[] row = csv.get(5).split(",", -1);
         assertEquals("3", row[0]);
         double acc = Double.parseDouble(row[RunFiles.COLUMNS.indexOf("local_accuracy")]);
         assertTrue(acc >= 0 && acc <= 1);
