@@ -23,7 +23,7 @@ final class DemoCommand implements Command {
         m.put("model", "lenet5");
         m.put("rounds", "300");
         m.put("batch", "32");
-        m.put("lr", "0.02");
+        m.put("lr", "0.01");
         m.put("momentum", "0.9");
         m.put("eval_every", "50");
         m.put("eval.global_samples", "1000");
