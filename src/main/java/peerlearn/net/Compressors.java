@@ -97,6 +97,11 @@ public final class Compressors {
         };
     }
 
+    /** Scaled sign with one segment per parameter tensor of {@code layout} (CompNGC's per-layer scaling). */
+    public static Compressor scaledSign(peerlearn.tensor.ParameterLayout layout) {
+        return scaledSign(layout.parameters().stream().mapToInt(peerlearn.tensor.Segment::length).toArray());
+    }
+
     /** Top-k with k = ⌈fraction·d⌉ (at least 1 when d &gt; 0), fraction ∈ (0, 1]. */
     public static Compressor topK(double fraction) {
         requireFraction("top-k", fraction);
