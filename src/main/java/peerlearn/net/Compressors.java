@@ -40,7 +40,7 @@ public final class Compressors {
 
     /** Scaled sign with one segment covering the whole vector. */
     public static Compressor scaledSign() {
-        return scaledSign(null);
+        return scaledSign((int[]) null);
     }
 
     /**
