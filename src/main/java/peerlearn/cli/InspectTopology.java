@@ -86,6 +86,16 @@ final class InspectTopology implements Command {
                 out.printf(Locale.ROOT, "rounds to shrink disagreement 1000×: ≈ %.1f%n", Math.log(1e-3) / Math.log(s.rho()));
             }
         }
+        if (t.timeVarying() && g.size() <= MAX_SPECTRUM_AGENTS) {
+            int period = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, g.size() - 1)));
+            List<MixingMatrix> window = new java.util.ArrayList<>();
+            for (int k = 0; k < period; k++) {
+                window.add(t.at(round + k));
+            }
+            double c = Spectrum.productContraction(window);
+            out.printf(Locale.ROOT, "over rounds %d..%d: ‖W^(%d)⋯W^(%d) − 11ᵀ/N‖₂ = %.6f, i.e. %.6f per round%n", round,
+                    round + period - 1, round + period - 1, round, clean(c), Math.pow(clean(c), 1.0 / period));
+        }
         String svgPath = flags.get("--svg");
         if (svgPath != null) {
             Path p = Path.of(svgPath);

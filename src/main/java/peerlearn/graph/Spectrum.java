@@ -21,6 +21,56 @@ public record Spectrum(double[] eigenvalues) {
         return new Spectrum(symmetricEigenvalues(w.dense()));
     }
 
+    /**
+     * How much a sequence of rounds shrinks disagreement at worst: ‖W^(T−1)⋯W^(0) − 11ᵀ/N‖₂ for
+     * doubly stochastic W's (the largest singular value, from the eigenvalues of MᵀM with
+     * M = P − 11ᵀ/N). For one fixed symmetric W and T = 1 this is ρ. A time-varying topology
+     * contracts at rate (this value)^(1/T) per round on average over the period.
+     */
+    public static double productContraction(java.util.List<MixingMatrix> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds to multiply");
+        }
+        int n = rounds.get(0).size();
+        double[][] p = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            p[i][i] = 1;
+        }
+        for (MixingMatrix w : rounds) {
+            if (w.size() != n) {
+                throw new IllegalArgumentException("rounds have " + n + " and " + w.size() + " agents");
+            }
+            double[][] d = w.dense(), next = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    if (d[i][k] != 0) {
+                        for (int j = 0; j < n; j++) {
+                            next[i][j] += d[i][k] * p[k][j];
+                        }
+                    }
+                }
+            }
+            p = next;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                p[i][j] -= 1.0 / n;
+            }
+        }
+        double[][] mtm = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += p[k][i] * p[k][j];
+                }
+                mtm[i][j] = mtm[j][i] = s;
+            }
+        }
+        double top = symmetricEigenvalues(mtm)[0];
+        return Math.sqrt(Math.max(0, top));
+    }
+
     /** ρ = max(|λ₂|, |λ_N|); 0 for a single agent. */
     public double rho() {
         int n = eigenvalues.length;

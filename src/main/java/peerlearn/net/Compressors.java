@@ -40,7 +40,7 @@ public final class Compressors {
 
     /** Scaled sign with one segment covering the whole vector. */
     public static Compressor scaledSign() {
-        return scaledSign(null);
+        return scaledSign((int[]) null);
     }
 
     /**
@@ -95,6 +95,11 @@ public final class Compressors {
 
             @Override public String name() { return "sign"; }
         };
+    }
+
+    /** Scaled sign with one segment per parameter tensor of {@code layout} (CompNGC's per-layer scaling). */
+    public static Compressor scaledSign(peerlearn.tensor.ParameterLayout layout) {
+        return scaledSign(layout.parameters().stream().mapToInt(peerlearn.tensor.Segment::length).toArray());
     }
 
     /** Top-k with k = ⌈fraction·d⌉ (at least 1 when d &gt; 0), fraction ∈ (0, 1]. */

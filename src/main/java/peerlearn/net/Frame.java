@@ -54,9 +54,9 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
     /** The frame as bytes. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_BYTES + payload.length];
-        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(MAGIC).put((byte) VERSION).put((byte) kind).putShort((short) type).putInt(round).putInt(sender)
-                .putInt(payload.length).put(payload);
+        System.arraycopy(payload, 0, out, HEADER_BYTES, payload.length);
+        ByteBuffer.wrap(out, 0, HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(MAGIC).put((byte) VERSION)
+                .put((byte) kind).putShort((short) type).putInt(round).putInt(sender).putInt(payload.length);
         return out;
     }
 
@@ -68,7 +68,7 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
         if (length != r.remaining()) {
             throw r.fail("payload length field says " + length + " bytes but " + r.remaining() + " follow the header");
         }
-        return new Frame(h[0], h[1], h[2], h[3], r.bytes(length, "payload"));
+        return new Frame(h[0], h[1], h[2], h[3], java.util.Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length));
     }
 
     /**

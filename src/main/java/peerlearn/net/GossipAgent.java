@@ -40,10 +40,8 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
             net.send(j, TYPE, k, payload);
         }
         java.util.Arrays.fill(acc, 0);
-        float[] xj = new float[x.length];
         boolean selfAdded = false;
         double selfWeight = row.self();
-        double[] received = new double[nb.length];
         float[][] values = new float[nb.length][];
         for (int m = 0; m < nb.length; m++) {
             byte[] p = net.receive(nb[m], TYPE, k);
@@ -51,9 +49,7 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
                 missing++;
                 selfWeight += row.weights()[m];
             } else {
-                Codec.decodeInto(p, xj);
-                values[m] = xj.clone();
-                received[m] = row.weights()[m];
+                values[m] = Codec.decode(p, x.length);
             }
         }
         for (int m = 0; m < nb.length; m++) {
@@ -62,7 +58,7 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
                 selfAdded = true;
             }
             if (values[m] != null) {
-                axpy(received[m], values[m]);
+                axpy(row.weights()[m], values[m]);
             }
         }
         if (!selfAdded) {

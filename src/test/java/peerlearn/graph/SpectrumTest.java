@@ -37,6 +37,17 @@ class SpectrumTest {
     }
 
     @Test
+    void productContractionIsRhoForOneRoundAndZeroForAFullOnePeerPeriod() {
+        MixingMatrix w = MixingMatrix.metropolisHastings(Graphs.ring(9));
+        assertEquals(Spectrum.of(w).rho(), Spectrum.productContraction(java.util.List.of(w)), Tolerances.EIGEN);
+        // two rounds of a fixed symmetric W: ‖W² − J/N‖ = ρ²
+        assertEquals(Math.pow(Spectrum.of(w).rho(), 2), Spectrum.productContraction(java.util.List.of(w, w)), Tolerances.EIGEN);
+        Topology t = Topology.onePeerExponential(16);
+        assertEquals(0.0, Spectrum.productContraction(java.util.List.of(t.at(0), t.at(1), t.at(2), t.at(3))), Tolerances.EIGEN);
+        assertEquals(1.0, Spectrum.productContraction(java.util.List.of(t.at(0), t.at(1))), Tolerances.EIGEN);
+    }
+
+    @Test
     void twoByTwoByHand() {
         double[] ev = Spectrum.symmetricEigenvalues(new double[][] {{2, 1}, {1, 2}});
         assertEquals(3, ev[0], 1e-14);

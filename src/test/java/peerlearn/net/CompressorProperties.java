@@ -106,6 +106,12 @@ class CompressorProperties {
         float[] c = new float[4];
         Compressors.scaledSign(new int[] {2, 2}).compress(v, c);
         assertArrayEquals(new float[] {2f, -2f, 2f, -2f}, c); // ‖(1,−3)‖₁/2 = 2, ‖(2,−2)‖₁/2 = 2
+        var layout = new peerlearn.tensor.ParameterLayout.Builder();
+        layout.add("w", 2);
+        layout.add("b", 2);
+        float[] c2 = new float[4];
+        Compressors.scaledSign(layout.build()).compress(v, c2);
+        assertArrayEquals(c, c2);
         Compressors.scaledSign().compress(new float[] {1f, -3f, 0f, 4f}, c);
         assertArrayEquals(new float[] {2f, -2f, 2f, 2f}, c);
     }
