@@ -12,17 +12,19 @@ import peerlearn.tensor.kernel.VectorOps;
  * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo. Let K = C·kh·kw and P = Ho·Wo.
  *
  * <p>Forward, the whole batch in one GEMM: cols = im2col(x): (K, N·P), y′ = W·cols: (F, N·P),
- * then y = y′ with its two leading axes (F, N) swapped. Backward, with dy′ = dy swapped to
- * (F, N·P): dW += dy′·colsᵀ (one GEMM adding straight into W's gradient buffer);
- * db_f += Σ_{n,p} dy[n, f, p]; and per image, dcols_n = Wᵀ·dy_n: (K, P), dx_n += col2im(dcols_n)
- * (a small buffer reused image after image instead of one of size K·N·P). The columns are kept
- * from forward to backward only when W needs a gradient; dx is computed only when x needs one
- * (not for the input images).
+ * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward, per image n:
+ * dW += dy_n·cols[:, n·P …]ᵀ, GEMMs adding straight into W's gradient buffer; dcols_n = Wᵀ·dy_n:
+ * (K, P) and dx_n += col2im(dcols_n), through a small buffer reused image after image; and
+ * db_f += Σ_{n,p} dy[n, f, p]. (On LeNet-5's layers the batched forward GEMM was faster than
+ * per-image ones, and the per-image backward GEMMs faster than batched ones.) The columns are
+ * kept from forward to backward only when W needs a gradient; dx is computed only when x needs
+ * one (not for the input images).
  */
 final class Conv2d {
     private Conv2d() {}
 
-    static Var apply(Var x, Var w, Var b, int stride, int pad) {
+    /** With {@code scratch == null} the columns are a fresh array; else they come from scratch. */
+    static Var apply(Var x, Var w, Var b, int stride, int pad, Scratch scratch) {
         Shapes.requireRank("conv2d", "x", x, 4);
         Shapes.requireRank("conv2d", "weight", w, 4);
         Shapes.requirePositive("conv2d", "stride", stride);
@@ -58,14 +60,15 @@ final class Conv2d {
         float[] wdat = wv.data();
         int w0 = wv.offset();
 
-        // x: (N, C, H, W) → cols: (K, N·P);  y′: (F, N·P) = W (F, K) · cols;  y = swap(y′)
-        float[] cols = new float[k * np];
+        // x: (N, C, H, W) → cols: (K, N·P);  y′ (F, N·P) = W (F, K) · cols;  y = y′ with (F, N) swapped
+        float[] cols = scratch == null ? new float[k * np] : scratch.floats(k * np);
         Im2col.im2colBatch(xv.data(), xv.offset(), n, c, h, wd, kh, kw, stride, pad, cols, 0);
-        float[] yt = new float[f * np];
+        float[] yt = scratch == null ? new float[f * np] : scratch.floats(f * np);
         Gemm.sgemm(false, false, f, np, k, 1f, wdat, w0, k, cols, 0, np, 0f, yt, 0, np, ws);
-        VectorOps.swapLeadingAxes(yt, 0, f, n, p, y.data(), 0);
+        float[] yd = y.data();
+        VectorOps.swapLeadingAxes(yt, 0, f, n, p, yd, 0);
         if (b != null) {
-            VectorOps.addChannelBias(y.data(), 0, n, f, p, b.value().data(), b.value().offset());
+            VectorOps.addChannelBias(yd, 0, n, f, p, b.value().data(), b.value().offset());
         }
         float[] kept = w.requiresGrad() ? cols : null; // the closure holds the columns only if needed
 
@@ -76,15 +79,16 @@ final class Conv2d {
                 Tensor db = b.gradForUpdate();
                 VectorOps.channelSums(gd, go, n, f, p, db.data(), db.offset());
             }
-            if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ (N·P, K)
-                float[] dyt = new float[f * np];
-                VectorOps.swapLeadingAxes(gd, go, n, f, p, dyt, 0);
+            if (w.requiresGrad()) { // dW (F, K) += Σ_n dy_n (F, P) · cols[:, n·P …]ᵀ (P, K)
                 Tensor dw = w.gradForUpdate();
-                Gemm.sgemm(false, true, f, k, np, 1f, dyt, 0, np, kept, 0, np, 1f, dw.data(), dw.offset(), k, ws);
+                for (int i = 0; i < n; i++) {
+                    Gemm.sgemm(false, true, f, k, p, 1f, gd, go + i * f * p, p, kept, i * p, np,
+                            1f, dw.data(), dw.offset(), k, ws);
+                }
             }
             if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy_n (F, P);  dx_n += col2im(dcols)
                 Tensor dx = x.gradForUpdate();
-                float[] dcols = new float[k * p];
+                float[] dcols = new float[k * p]; // small: one image's columns
                 for (int i = 0; i < n; i++) {
                     Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, gd, go + i * f * p, p, 0f, dcols, 0, p, ws);
                     Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);

@@ -74,7 +74,15 @@ public final class Ops {
 
     /** Convolution: x: (N, C, H, W), w: (F, C, kh, kw), b: (F) or null → (N, F, Ho, Wo). */
     public static Var conv2d(Var x, Var w, Var b, int stride, int pad) {
-        return Conv2d.apply(x, w, b, stride, pad);
+        return Conv2d.apply(x, w, b, stride, pad, null);
+    }
+
+    /**
+     * As {@link #conv2d(Var, Var, Var, int, int)}, taking its im2col columns from {@code scratch}
+     * (reused across training steps; see {@link Scratch} for when it may be reset).
+     */
+    public static Var conv2d(Var x, Var w, Var b, int stride, int pad, Scratch scratch) {
+        return Conv2d.apply(x, w, b, stride, pad, scratch);
     }
 
     /** Max pooling over kernel×kernel windows: (N, C, H, W) → (N, C, Ho, Wo). */

@@ -116,4 +116,46 @@ class LayerGradientProperties {
                     GradCheck.check("sum", v -> Ops.sum(v[0]), x);
                 });
     }
+
+    @Test
+    void conv2dWithReusedScratchGivesTheSameBitsStepAfterStep() {
+        qt().withExamples(EXAMPLES).forAll(integers().between(1, 3), integers().between(1, 3),
+                integers().between(1, 3), longs().all()).checkAssert((c, f, kernel, seed) -> {
+            Rng rng = new Rng(seed);
+            Scratch scratch = new Scratch();
+            for (int step = 0; step < 3; step++) {
+                int n = 1 + rng.nextInt(3); // the batch size changes, as at the end of an epoch
+                int h = kernel + rng.nextInt(4);
+                Tensor x = AutogradGen.normal(rng, n, c, h, h);
+                Tensor w = AutogradGen.normal(rng, f, c, kernel, kernel);
+                Tensor[] plain = convGradients(x, w, null);
+                scratch.reset();
+                Tensor[] reused = convGradients(x, w, scratch);
+                for (int i = 0; i < plain.length; i++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(plain[i].toArray(), reused[i].toArray());
+                }
+            }
+        });
+    }
+
+    @Test
+    void twoConvolutionsSharingOneScratchPassGradientCheck() {
+        Rng rng = new Rng(11);
+        Tensor x = AutogradGen.normal(rng, 2, 2, 5, 5);
+        Tensor w1 = AutogradGen.normal(rng, 3, 2, 3, 3);
+        Tensor w2 = AutogradGen.normal(rng, 2, 3, 3, 3);
+        GradCheck.check("two convolutions, one scratch", v -> {
+            Scratch scratch = new Scratch();
+            return Ops.conv2d(Ops.conv2d(v[0], v[1], null, 1, 1, scratch), v[2], null, 2, 1, scratch);
+        }, x, w1, w2);
+    }
+
+    /** y, dx, dW of L = Σ y² for a stride-1, pad-1 convolution, with or without scratch. */
+    private static Tensor[] convGradients(Tensor x, Tensor w, Scratch scratch) {
+        Var xv = Var.param(x.copy());
+        Var wv = Var.param(w.copy());
+        Var y = scratch == null ? Ops.conv2d(xv, wv, null, 1, 1) : Ops.conv2d(xv, wv, null, 1, 1, scratch);
+        Ops.sum(Ops.mul(y, y)).backward();
+        return new Tensor[] {y.value(), xv.grad(), wv.grad()};
+    }
 }

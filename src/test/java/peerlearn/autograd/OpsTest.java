@@ -135,4 +135,32 @@ class OpsTest {
         loss.backward();
         assertEquals(2 * Math.exp(6) + Math.exp(3), x.grad().at(0), 1e-3);
     }
+
+    @Test
+    void shapeErrorsNameTheOpAndBothShapes() {
+        Var a = Var.constant(Tensor.zeros(2, 3));
+        Var b = Var.constant(Tensor.zeros(4, 5));
+        assertEquals("matmul: inner dimensions differ: [2, 3] · [4, 5] (3 vs 4)",
+                assertThrows(IllegalArgumentException.class, () -> Ops.matmul(a, b)).getMessage());
+        assertEquals("add: shapes differ: [2, 3] vs [4, 5]",
+                assertThrows(IllegalArgumentException.class, () -> Ops.add(a, b)).getMessage());
+        assertEquals("addBias: bias must have shape [3], got [4, 5]",
+                assertThrows(IllegalArgumentException.class, () -> Ops.addBias(a, b)).getMessage());
+        assertEquals("linear: input has 3 features but weight [4, 5] expects 5",
+                assertThrows(IllegalArgumentException.class, () -> Ops.linear(a, b, null)).getMessage());
+        assertEquals("slice [1, 4) out of range for axis 1 of shape [2, 3]",
+                assertThrows(IllegalArgumentException.class, () -> Ops.slice(a, 1, 1, 4)).getMessage());
+        assertEquals("concat along axis 1: shapes [2, 3] and [4, 5] differ off that axis",
+                assertThrows(IllegalArgumentException.class, () -> Ops.concat(1, a, b)).getMessage());
+        assertEquals("maxPool2d: kernel 3 larger than input [1, 1, 2, 2]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Ops.maxPool2d(Var.constant(Tensor.zeros(1, 1, 2, 2)), 3, 1)).getMessage());
+    }
+
+    @Test
+    void backwardNeedsAScalarThatDependsOnAParameter() {
+        Var w = param(new float[] {1, 2}, 2);
+        assertThrows(IllegalStateException.class, () -> Ops.scale(w, 2f).backward());
+        assertThrows(IllegalStateException.class, () -> Ops.sum(Var.constant(Tensor.zeros(2))).backward());
+    }
 }

@@ -1,19 +1,12 @@
 package peerlearn.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
@@ -28,12 +21,7 @@ import peerlearn.tensor.kernel.VectorOps;
  * counting 2·Cout·C·k²·N·Ho·Wo per product (forward one product, forward+backward three).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
-public class ConvBench {
+public class ConvBench extends KernelBench {
     @Param({"32:1:28:28:6:5:1:2", "32:6:14:14:16:5:1:0", "32:16:32:32:16:3:1:1"})
     public String layer;
 

@@ -1,19 +1,12 @@
 package peerlearn.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 
@@ -25,12 +18,7 @@ import peerlearn.tensor.kernel.GemmWorkspace;
  * {@link Run} turns the time per product into GFLOP/s = 2·m·n·k / time.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
-public class GemmBench {
+public class GemmBench extends KernelBench {
     @Param({"NN:64:64:64", "NN:128:128:128", "NN:256:256:256", "NN:512:512:512", "NN:1024:1024:1024",
             "NT:512:512:512", "TN:512:512:512", "NN:16:3200:150", "NN:32:120:400", "NT:32:120:400"})
     public String shape;

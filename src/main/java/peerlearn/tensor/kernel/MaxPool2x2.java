@@ -4,9 +4,11 @@ package peerlearn.tensor.kernel;
  * Max-pooling over 2×2 windows with stride 2, the case every small CNN uses, written so the JIT
  * can use conditional moves instead of branches: the general loop of {@link Pooling#maxForward}
  * compares one element at a time, and on real activations about half of those comparisons
- * mispredict. Same results as {@link Pooling#maxForward} with kernel 2 and stride 2: the window
- * maximum, and the index of its first occurrence in row-major order (relative to {@code xOff}).
- * Plain Java (no Vector API, so no twin).
+ * mispredict (measured about 3× slower on 32×6×28×28). For finite inputs the results equal
+ * {@link Pooling#maxForward} with kernel 2 and stride 2: the window maximum, and the index of its
+ * first occurrence in row-major order (relative to {@code xOff}). Two corner cases differ: a window
+ * holding both −0 and +0 gives +0 ({@link Math#max}), and in a window holding a NaN the value is
+ * NaN but the index need not point at it. Plain Java (no Vector API, so no twin).
  */
 public final class MaxPool2x2 {
     private MaxPool2x2() {}
@@ -36,15 +38,12 @@ public final class MaxPool2x2 {
                     float c = x[xOff + i + w];
                     float d = x[xOff + i + w + 1];
                     // first maximum of each row, then of the two rows (the upper row wins ties)
-                    boolean bWins = b > a || (b != b && a == a);
-                    float ab = bWins ? b : a;
-                    int iab = bWins ? i + 1 : i;
-                    boolean dWins = d > c || (d != d && c == c);
-                    float cd = dWins ? d : c;
-                    int icd = dWins ? i + w + 1 : i + w;
-                    boolean lowerWins = cd > ab || (cd != cd && ab == ab);
-                    y[yOff + o] = lowerWins ? cd : ab;
-                    argmax[argOff + o] = lowerWins ? icd : iab;
+                    int iab = b > a ? i + 1 : i;
+                    int icd = d > c ? i + w + 1 : i + w;
+                    float ab = Math.max(a, b);
+                    float cd = Math.max(c, d);
+                    y[yOff + o] = Math.max(ab, cd);
+                    argmax[argOff + o] = cd > ab ? icd : iab;
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import peerlearn.autograd.Ops;
+import peerlearn.autograd.Scratch;
 import peerlearn.autograd.Var;
 import peerlearn.rng.Rng;
 import peerlearn.tensor.Tensor;
@@ -52,19 +53,37 @@ public class LeNetStepBenchmark {
         }
     }
 
+    private final Scratch scratch = new Scratch();
+
+    /** Fresh im2col buffers every step. */
     @Benchmark
     public float trainingStep() {
+        return step(null);
+    }
+
+    /** im2col buffers reused from step to step. */
+    @Benchmark
+    public float trainingStepWithScratch() {
+        scratch.reset();
+        return step(scratch);
+    }
+
+    private float step(Scratch s) {
         Var[] p = new Var[params.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = Var.param(params[i], grads[i]);
         }
-        Var h = Ops.maxPool2d(Ops.relu(Ops.conv2d(Var.constant(x), p[0], p[1], 1, 2)), 2, 2);
-        h = Ops.maxPool2d(Ops.relu(Ops.conv2d(h, p[2], p[3], 1, 0)), 2, 2);
+        Var h = Ops.maxPool2d(Ops.relu(conv(Var.constant(x), p[0], p[1], 2, s)), 2, 2);
+        h = Ops.maxPool2d(Ops.relu(conv(h, p[2], p[3], 0, s)), 2, 2);
         h = Ops.relu(Ops.linear(Ops.flatten(h), p[4], p[5]));
         h = Ops.relu(Ops.linear(h, p[6], p[7]));
         Var loss = Ops.crossEntropy(Ops.linear(h, p[8], p[9]), labels);
         loss.backward();
         return loss.value().at(0);
+    }
+
+    private static Var conv(Var x, Var w, Var b, int pad, Scratch s) {
+        return s == null ? Ops.conv2d(x, w, b, 1, pad) : Ops.conv2d(x, w, b, 1, pad, s);
     }
 
     private static Tensor random(Rng rng, float scale, int... shape) {
