@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import peerlearn.data.DataSpec;
-import peerlearn.data.Dataset;
 import peerlearn.data.FashionMnist;
 import peerlearn.data.Partition;
 import peerlearn.data.PartitionSpec;
@@ -64,8 +63,8 @@ final class InspectPartition implements Command {
         Split data = DataSpec.load(flags.getOrDefault("--data", "fmnist"));
         err.printf(Locale.ROOT, "loaded %s in %.2f s%n", data.source(), (System.nanoTime() - t0) / 1e9);
         Partition p = spec.apply(data, agents, seed);
-        int[][] hist = histogram(p, data.train().numClasses(), true);
-        int[][] testHist = histogram(p, data.train().numClasses(), false);
+        int[][] hist = histogram(p, true);
+        int[][] testHist = histogram(p, false);
         out.println("partition: " + p.description());
         out.println("data: " + data.source());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%6s %7s %6s %6s |", "agent", "cluster", "train", "test"));
@@ -122,13 +121,10 @@ final class InspectPartition implements Command {
                 test.getMin(), test.getAverage(), test.getMax(), classes / p.agents());
     }
 
-    static int[][] histogram(Partition p, int classes, boolean train) {
-        int[][] h = new int[p.agents()][Math.max(classes, 1)];
+    static int[][] histogram(Partition p, boolean train) {
+        int[][] h = new int[p.agents()][];
         for (int i = 0; i < p.agents(); i++) {
-            Dataset d = train ? p.trainSet(i) : p.testSet(i);
-            for (int s : train ? p.trainIndices(i) : p.testIndices(i)) {
-                h[i][d.hasLabels() ? d.label(s) : 0]++;
-            }
+            h[i] = train ? p.trainClassCounts(i) : p.testClassCounts(i);
         }
         return h;
     }

@@ -96,4 +96,26 @@ public final class BatchSampler {
     public Dataset data() {
         return data;
     }
+
+    /** A sampler's position, for checkpoints: the current epoch's order, the next position, the epoch and the stream. */
+    public record State(int[] order, int position, long epoch, long[] rng) {}
+
+    public State saveState() {
+        return new State(order.clone(), position, epoch, rng.saveState());
+    }
+
+    /** Continues exactly where {@code state} was saved (from a sampler over the same samples). */
+    public void restoreState(State state) {
+        int[] a = state.order().clone();
+        int[] b = order.clone();
+        java.util.Arrays.sort(a);
+        java.util.Arrays.sort(b);
+        if (!java.util.Arrays.equals(a, b) || state.position() < 0 || state.position() > order.length) {
+            throw new IllegalArgumentException("sampler state does not fit this sampler's " + order.length + " samples");
+        }
+        System.arraycopy(state.order(), 0, order, 0, order.length);
+        position = state.position();
+        epoch = state.epoch();
+        rng.restoreState(state.rng());
+    }
 }

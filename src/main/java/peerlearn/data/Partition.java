@@ -26,4 +26,22 @@ public record Partition(String description, Dataset[] trainSets, int[][] train, 
     public int[] trainIndices(int agent) { return train[agent]; }
     public int[] testIndices(int agent) { return test[agent]; }
     public int cluster(int agent) { return clusters[agent]; }
+
+    /** Agent {@code agent}'s training samples per class (one entry for a regression set). */
+    public int[] trainClassCounts(int agent) {
+        return classCounts(trainSets[agent], train[agent]);
+    }
+
+    /** Agent {@code agent}'s test samples per class (one entry for a regression set). */
+    public int[] testClassCounts(int agent) {
+        return classCounts(testSets[agent], test[agent]);
+    }
+
+    private static int[] classCounts(Dataset d, int[] indices) {
+        int[] counts = new int[Math.max(1, d.numClasses())];
+        for (int s : indices) {
+            counts[d.hasLabels() ? d.label(s) : 0]++;
+        }
+        return counts;
+    }
 }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * How samples are dealt to agents, before the per-agent sizes of {@link PartitionSpec} apply.
- * {@link Partitioner} implements each scheme; {@link PartitionSpec#parse} reads them from text.
+ * {@code Schemes} deals each one, {@link Partitioner} builds the {@link Partition}; {@link PartitionSpec#parse}
+ * reads them from text.
  */
 public sealed interface PartitionScheme {
     /** Every agent gets an equal share of a uniform random permutation. */
@@ -59,7 +60,7 @@ public sealed interface PartitionScheme {
             if (groups.length == 0 || groups.length != proportions.length) {
                 throw new IllegalArgumentException(groups.length + " label groups but " + proportions.length + " proportions");
             }
-            Partitioner.checkProportions(proportions);
+            Schemes.checkProportions(proportions);
             groups = Arrays.stream(groups).map(int[]::clone).toArray(int[][]::new);
             proportions = proportions.clone();
         }
@@ -77,7 +78,7 @@ public sealed interface PartitionScheme {
             if (angles.length == 0 || angles.length != proportions.length) {
                 throw new IllegalArgumentException(angles.length + " angles but " + proportions.length + " proportions");
             }
-            Partitioner.checkProportions(proportions);
+            Schemes.checkProportions(proportions);
             angles = angles.clone();
             proportions = proportions.clone();
         }
@@ -116,7 +117,7 @@ public sealed interface PartitionScheme {
      */
     record LabelSwap(double[] proportions) implements PartitionScheme {
         public LabelSwap {
-            Partitioner.checkProportions(proportions);
+            Schemes.checkProportions(proportions);
             proportions = proportions.clone();
         }
     }

@@ -59,8 +59,8 @@ public final class Synthetic {
                                                       int trainPerAgent, int testPerAgent, double spread, double noise) {
         positive("agents", agents);
         positive("dim", dim);
-        Partitioner.checkProportions(proportions);
-        int[] clusters = Partitioner.clusterOfAgents(agents, proportions, null);
+        Schemes.checkProportions(proportions);
+        int[] clusters = Schemes.clusterOfAgents(agents, proportions, null);
         Rng shared = Rng.stream(seed, -1, "synthetic");
         float[][] centres = new float[proportions.length][];
         for (int k = 0; k < centres.length; k++) {
@@ -140,8 +140,8 @@ public final class Synthetic {
             Rng rng = Rng.stream(seed, i, "synthetic-samples");
             trainSets[i] = regressionSet(name + "-train-" + i, rng, theta[i], b, dim, trainPerAgent, noise);
             testSets[i] = regressionSet(name + "-test-" + i, rng, theta[i], b, dim, testPerAgent, noise);
-            train[i] = Partitioner.range(trainPerAgent);
-            test[i] = Partitioner.range(testPerAgent);
+            train[i] = Schemes.range(trainPerAgent);
+            test[i] = Schemes.range(testPerAgent);
         }
         return new Partition(what + ", " + agents + " agents × " + trainPerAgent + " samples, seed " + seed, trainSets, train,
                 testSets, test, clusters);

@@ -39,5 +39,16 @@
  * {@code rotation:0,180@0.5,0.5:nearest}. Clusters are runs of consecutive agent ids; every
  * cluster gets at least one agent. An agent left with no training or no test samples is an
  * error that says which agent and what to change.
+ *
+ * <h2>The papers' settings</h2>
+ * <ul>
+ * <li>NGC (Hsieh et al.'s skew): {@code skew} over 5 agents (2 classes each) or 10 (1 each).</li>
+ * <li>GATTA: {@code classes:3}.</li>
+ * <li>DePRL: {@code dirichlet:0.1} over 128 agents.</li>
+ * <li>DAC covariate shift: {@code rotation:0,180,10,350@0.7,0.2,0.05,0.05:n=500} over 100 agents,
+ *     then {@link peerlearn.data.Partitioner#holdOut} of 100 per agent for validation (400 train +
+ *     100 validation each). DAC label shift on Fashion-MNIST, two disjoint groups, e.g. upper-body
+ *     garments and the rest: {@code labelgroups:0,2,3,4,6/1,5,7,8,9@0.4,0.6:n=500}.</li>
+ * </ul>
  */
 package peerlearn.data;

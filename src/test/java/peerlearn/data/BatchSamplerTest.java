@@ -57,6 +57,26 @@ class BatchSamplerTest {
     }
 
     @Test
+    void aRestoredSamplerContinuesWithTheSameBatches() {
+        BatchSampler a = new BatchSampler(DATA, MINE, 3, Rng.stream(4, 1, "batches"));
+        Batch b = a.newBatch();
+        a.next(b);
+        a.next(b);
+        BatchSampler.State saved = a.saveState();
+        int[][] expected = new int[5][];
+        for (int k = 0; k < 5; k++) {
+            expected[k] = ids(a.next(b)).clone();
+        }
+        BatchSampler restored = new BatchSampler(DATA, MINE, 3, new Rng(0));
+        restored.restoreState(saved);
+        for (int k = 0; k < 5; k++) {
+            assertArrayEquals(expected[k], ids(restored.next(b)));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new BatchSampler(DATA, new int[] {1, 2}, 3, new Rng(0)).restoreState(saved));
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         assertThrows(IllegalArgumentException.class, () -> new BatchSampler(DATA, new int[0], 3, new Rng(1)));
         assertThrows(IllegalArgumentException.class, () -> new BatchSampler(DATA, new int[] {20}, 3, new Rng(1)));

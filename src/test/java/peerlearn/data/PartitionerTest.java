@@ -28,6 +28,13 @@ class PartitionerTest {
             assertEquals(200, p.trainIndices(i).length);
             assertArrayEquals(new int[] {2 * i, 2 * i + 1}, classesOf(p.testSet(i), p.testIndices(i)));
             assertEquals(40, p.testIndices(i).length);
+            int[] counts = new int[10];
+            counts[2 * i] = 100;
+            counts[2 * i + 1] = 100;
+            assertArrayEquals(counts, p.trainClassCounts(i));
+            counts[2 * i] = 20;
+            counts[2 * i + 1] = 20;
+            assertArrayEquals(counts, p.testClassCounts(i));
         }
     }
 
@@ -54,7 +61,7 @@ class PartitionerTest {
     void testSliceIsProportionalToTrainingCounts() {
         // class 0: agent 0 holds 3, agent 1 holds 1 training samples; 8 test samples ⇒ 6 and 2.
         int[][] train = {{0, 1, 2}, {3}};
-        int[][] test = Partitioner.followTest(train, new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0, 0, 0, 0, 0}, 1,
+        int[][] test = TestSplit.followTest(train, new int[] {0, 0, 0, 0}, new int[] {0, 0, 0, 0, 0, 0, 0, 0}, 1,
                 new Rng(1));
         assertEquals(6, test[0].length);
         assertEquals(2, test[1].length);
@@ -167,7 +174,7 @@ class PartitionerTest {
 
     @Test
     void clustersGetAtLeastOneAgent() {
-        assertArrayEquals(new int[] {0, 0, 1, 2}, Partitioner.clusterOfAgents(4, new double[] {0.9, 0.05, 0.05}, null));
-        assertArrayEquals(new int[] {0, 0, 0, 1, 1}, Partitioner.clusterOfAgents(5, new double[] {0.6, 0.4}, null));
+        assertArrayEquals(new int[] {0, 0, 1, 2}, Schemes.clusterOfAgents(4, new double[] {0.9, 0.05, 0.05}, null));
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1}, Schemes.clusterOfAgents(5, new double[] {0.6, 0.4}, null));
     }
 }

@@ -31,6 +31,17 @@ class TransformsTest {
     }
 
     @Test
+    void splitNormalisationUsesTrainingStatisticsForBothSets() {
+        Dataset train = Dataset.classification("tr", new int[] {1}, new float[] {0, 2, 4}, new int[] {0, 0, 0}, 1);
+        Dataset test = Dataset.classification("te", new int[] {1}, new float[] {2, 8}, new int[] {0, 0}, 1);
+        Split s = new Split(train, test, "toy").normalized();
+        float sd = (float) Math.sqrt(8.0 / 3); // population std of {0, 2, 4}
+        assertArrayEquals(new float[] {-2 / sd, 0, 2 / sd}, pixels(s.train()));
+        assertArrayEquals(new float[] {0, 6 / sd}, pixels(s.test()));
+        assertEquals(true, s.source().contains("normalised with mean [2.0000] std [1.6330]"), s.source());
+    }
+
+    @Test
     void quarterTurnsAreExactCounterClockwisePermutations() {
         for (Rotation.Interpolation mode : Rotation.Interpolation.values()) {
             assertArrayEquals(new float[] {3, 6, 9, 2, 5, 8, 1, 4, 7}, pixels(Rotation.rotate(oneImage(), 90, mode)));
