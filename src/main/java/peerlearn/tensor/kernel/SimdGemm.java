@@ -154,15 +154,14 @@ final class SimdGemm implements GemmKernel {
                     }
                 }
             } else {
-                for (int r = 0; r < r1; r++) {
-                    int src = aOff + (ib + r) * lda + p0;
-                    for (int p = 0; p < kcb; p++) {
-                        pa[base + p * MR + r] = a[src + p];
+                int src = aOff + ib * lda + p0;
+                for (int p = 0; p < kcb; p++) {
+                    int dst = base + p * MR;
+                    for (int r = 0; r < r1; r++) {
+                        pa[dst + r] = a[src + r * lda + p];
                     }
-                }
-                for (int r = r1; r < MR; r++) {
-                    for (int p = 0; p < kcb; p++) {
-                        pa[base + p * MR + r] = 0f;
+                    for (int r = r1; r < MR; r++) {
+                        pa[dst + r] = 0f;
                     }
                 }
             }
@@ -180,15 +179,15 @@ final class SimdGemm implements GemmKernel {
             int t1 = Math.min(NR, cols - q * NR);
             int jb = j0 + q * NR;
             if (transB) {
-                for (int t = 0; t < t1; t++) {
-                    int src = bOff + (jb + t) * ldb + p0;
-                    for (int p = 0; p < kcb; p++) {
-                        pb[base + p * NR + t] = b[src + p];
+                // A transpose: writes run along a panel row; the t1 source rows stay in L1 across p.
+                int src = bOff + jb * ldb + p0;
+                for (int p = 0; p < kcb; p++) {
+                    int dst = base + p * NR;
+                    for (int t = 0; t < t1; t++) {
+                        pb[dst + t] = b[src + t * ldb + p];
                     }
-                }
-                if (t1 < NR) {
-                    for (int p = 0; p < kcb; p++) {
-                        Arrays.fill(pb, base + p * NR + t1, base + (p + 1) * NR, 0f);
+                    if (t1 < NR) {
+                        Arrays.fill(pb, dst + t1, dst + NR, 0f);
                     }
                 }
             } else {
