@@ -68,7 +68,7 @@ final class SimdGemm implements GemmKernel {
         int ncMax = Math.min(nc, roundUp(n, NR));
         int mcMax = Math.min(mc, roundUp(m, MR));
         float[] pa = ws.packedA(mcMax * kcMax);
-        float[] pb = ws.packedB(direct ? kcMax * NR : kcMax * ncMax);
+        float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % NR != 0 ? kcMax * NR : 0);
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = k > kc;
         float[] acc = ws.accumulators(parked ? roundUp(m, MR) * ncMax : MR * NR);
