@@ -2,7 +2,6 @@ package peerlearn.tensor.kernel;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -152,6 +151,18 @@ final class SimdGemm implements GemmKernel {
                     for (int r = r1; r < MR; r++) {
                         pa[dst + r] = 0f;
                     }
+                }
+            } else if (r1 == MR) {
+                // A full panel: six row streams advanced together (MR = 6).
+                int s0 = aOff + ib * lda + p0;
+                int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
+                for (int p = 0, dst = base; p < kcb; p++, dst += MR) {
+                    pa[dst] = a[s0 + p];
+                    pa[dst + 1] = a[s1 + p];
+                    pa[dst + 2] = a[s2 + p];
+                    pa[dst + 3] = a[s3 + p];
+                    pa[dst + 4] = a[s4 + p];
+                    pa[dst + 5] = a[s5 + p];
                 }
             } else {
                 int src = aOff + ib * lda + p0;
@@ -323,13 +334,10 @@ final class SimdGemm implements GemmKernel {
                 }
                 v.intoArray(c, ci + j);
             }
-            if (j < cols) {
-                VectorMask<Float> mask = S.indexInRange(j, cols);
-                FloatVector v = FloatVector.fromArray(S, t, ti + j).mul(av);
-                if (beta != 0f) {
-                    v = FloatVector.fromArray(S, c, ci + j, mask).fma(bv, v);
-                }
-                v.intoArray(c, ci + j, mask);
+            // The ragged end of a row in scalar code: masked vector stores that reach past the end
+            // of C take a slow path in the JDK that costs more than the whole micro-kernel.
+            for (; j < cols; j++) {
+                c[ci + j] = ScalarGemm.finish(t[ti + j], alpha, beta, c[ci + j]);
             }
         }
     }
