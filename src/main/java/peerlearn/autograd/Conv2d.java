@@ -11,14 +11,14 @@ import peerlearn.tensor.kernel.VectorOps;
  * x: (N, C, H, W), w: (F, C, kh, kw), b: (F) or none → y: (N, F, Ho, Wo) with
  * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo. Let K = C·kh·kw and P = Ho·Wo.
  *
- * <p>Forward: the whole batch is unfolded at once, cols = im2col(x): (K, N·P), and each image's
- * output is one GEMM y_n = W·cols[:, n·P …]: (F, P) written in NCHW order (no transposition
- * buffer). Backward: dW += Σ_n dy_n·cols[:, n·P …]ᵀ, GEMMs adding straight into W's gradient
- * buffer; db_f += Σ_{n,p} dy[n, f, p]; and per image, dcols_n = Wᵀ·dy_n: (K, P), then
- * dx_n += col2im(dcols_n), through a small buffer reused image after image. (One GEMM over the
- * whole batch with the (F, N) axes swapped was measured no faster on LeNet-5's layers, and needs
- * two more batch-sized buffers.) The columns are kept from forward to backward only when W needs a
- * gradient; dx is computed only when x needs one (not for the input images).
+ * <p>Forward, the whole batch in one GEMM: cols = im2col(x): (K, N·P), y′ = W·cols: (F, N·P),
+ * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward, per image n:
+ * dW += dy_n·cols[:, n·P …]ᵀ, GEMMs adding straight into W's gradient buffer; dcols_n = Wᵀ·dy_n:
+ * (K, P) and dx_n += col2im(dcols_n), through a small buffer reused image after image; and
+ * db_f += Σ_{n,p} dy[n, f, p]. (On LeNet-5's layers the batched forward GEMM was faster than
+ * per-image ones, and the per-image backward GEMMs faster than batched ones.) The columns are
+ * kept from forward to backward only when W needs a gradient; dx is computed only when x needs
+ * one (not for the input images).
  */
 final class Conv2d {
     private Conv2d() {}
@@ -60,13 +60,13 @@ final class Conv2d {
         float[] wdat = wv.data();
         int w0 = wv.offset();
 
-        // x: (N, C, H, W) → cols: (K, N·P);  per image y_n (F, P) = W (F, K) · cols[:, n·P …]
+        // x: (N, C, H, W) → cols: (K, N·P);  y′ (F, N·P) = W (F, K) · cols;  y = y′ with (F, N) swapped
         float[] cols = scratch == null ? new float[k * np] : scratch.floats(k * np);
         Im2col.im2colBatch(xv.data(), xv.offset(), n, c, h, wd, kh, kw, stride, pad, cols, 0);
+        float[] yt = scratch == null ? new float[f * np] : scratch.floats(f * np);
+        Gemm.sgemm(false, false, f, np, k, 1f, wdat, w0, k, cols, 0, np, 0f, yt, 0, np, ws);
         float[] yd = y.data();
-        for (int i = 0; i < n; i++) {
-            Gemm.sgemm(false, false, f, p, k, 1f, wdat, w0, k, cols, i * p, np, 0f, yd, i * f * p, p, ws);
-        }
+        VectorOps.swapLeadingAxes(yt, 0, f, n, p, yd, 0);
         if (b != null) {
             VectorOps.addChannelBias(yd, 0, n, f, p, b.value().data(), b.value().offset());
         }

@@ -23,6 +23,7 @@ public final class Conv2d implements Module {
 
     @Override
     public Var forward(Var x, Forward f) {
-        return Ops.conv2d(x, f.param(w), b < 0 ? null : f.param(b), stride, pad);
+        Var bias = b < 0 ? null : f.param(b);
+        return f.scratch() == null ? Ops.conv2d(x, f.param(w), bias, stride, pad) : Ops.conv2d(x, f.param(w), bias, stride, pad, f.scratch());
     }
 }

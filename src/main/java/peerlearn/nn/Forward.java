@@ -1,6 +1,7 @@
 package peerlearn.nn;
 
 import java.util.List;
+import peerlearn.autograd.Scratch;
 import peerlearn.autograd.Var;
 import peerlearn.rng.Rng;
 import peerlearn.tensor.Tensor;
@@ -16,13 +17,15 @@ public final class Forward {
     private final List<ParamSpec> stateSpecs;
     private final boolean training;
     private final Rng rng;
+    private final Scratch scratch;
 
-    private Forward(Var[] params, float[] state, List<ParamSpec> stateSpecs, boolean training, Rng rng) {
+    private Forward(Var[] params, float[] state, List<ParamSpec> stateSpecs, boolean training, Rng rng, Scratch scratch) {
         this.params = params;
         this.state = state;
         this.stateSpecs = stateSpecs;
         this.training = training;
         this.rng = rng;
+        this.scratch = scratch;
     }
 
     /**
@@ -30,14 +33,14 @@ public final class Forward {
      * parameters. With {@code grad == null} the parameters are constants and no graph is kept.
      */
     static Forward bind(List<ParamSpec> specs, float[] x, float[] grad, float[] state, List<ParamSpec> stateSpecs,
-                        boolean training, Rng rng) {
+                        boolean training, Rng rng, Scratch scratch) {
         Var[] vars = new Var[specs.size()];
         for (int i = 0; i < vars.length; i++) {
             ParamSpec s = specs.get(i);
             Tensor value = Tensor.view(x, s.segment().offset(), s.shapeRef());
             vars[i] = grad == null ? Var.constant(value) : Var.param(value, Tensor.view(grad, s.segment().offset(), s.shapeRef()));
         }
-        return new Forward(vars, state, stateSpecs, training, rng);
+        return new Forward(vars, state, stateSpecs, training, rng, scratch);
     }
 
     /** The bound parameter registered under {@code index}. */
@@ -54,6 +57,11 @@ public final class Forward {
     /** Training mode: dropout active, batch norm uses and updates batch statistics. */
     public boolean training() {
         return training;
+    }
+
+    /** Reused working buffers for large temporaries (convolution columns), or null for fresh ones. */
+    public Scratch scratch() {
+        return scratch;
     }
 
     /** The stream dropout masks are drawn from (training mode only). */

@@ -2,6 +2,7 @@ package peerlearn.nn;
 
 import java.util.Arrays;
 import java.util.List;
+import peerlearn.autograd.Scratch;
 import peerlearn.autograd.Var;
 import peerlearn.rng.Rng;
 import peerlearn.tensor.ParameterLayout;
@@ -94,6 +95,15 @@ public final class Model {
      * {@code grad}. {@code state} is read (and, in training mode, updated) by batch norm.
      */
     public Var forward(Var input, float[] x, float[] grad, float[] state, boolean training, Rng rng) {
+        return forward(input, x, grad, state, training, rng, null);
+    }
+
+    /**
+     * As {@link #forward(Var, float[], float[], float[], boolean, Rng)}, with large temporaries
+     * taken from {@code scratch} (reused step after step; see {@link Scratch} for when the caller
+     * may reset it), or allocated afresh when it is null.
+     */
+    public Var forward(Var input, float[] x, float[] grad, float[] state, boolean training, Rng rng, Scratch scratch) {
         if (x.length != layout.size()) {
             throw new IllegalArgumentException(name + " has " + layout.size() + " parameters, got a vector of length " + x.length);
         }
@@ -108,7 +118,7 @@ public final class Model {
             throw new IllegalArgumentException(name + " takes inputs of shape (N, " + Arrays.toString(inputShape).replaceAll("[\\[\\]]", "")
                     + "), got " + Arrays.toString(s));
         }
-        return root.forward(input, Forward.bind(specs, x, grad, state, stateSpecs, training, rng));
+        return root.forward(input, Forward.bind(specs, x, grad, state, stateSpecs, training, rng, scratch));
     }
 
     @Override

@@ -2,6 +2,7 @@ package peerlearn.objective;
 
 import java.util.Arrays;
 import peerlearn.autograd.Ops;
+import peerlearn.autograd.Scratch;
 import peerlearn.autograd.Var;
 import peerlearn.data.Batch;
 import peerlearn.data.BatchSampler;
@@ -36,6 +37,7 @@ public final class NeuralObjective implements Objective {
     private final Batch evalBatch;
     private final int[] inputShape;
     private final int[] lastCorrect = new int[1];
+    private final Scratch scratch = new Scratch();
 
     /**
      * @param initSeed the run's seed: x⁰ = {@code model.initialParameters(initSeed)}, the same for every agent
@@ -125,7 +127,8 @@ public final class NeuralObjective implements Objective {
     public double lossAndGradient(float[] x, Batch batch, float[] grad) {
         Scoring.checkLength("gradient", dimension(), grad);
         Arrays.fill(grad, 0f);
-        Var logits = model.forward(input(batch), x, grad, state, true, dropout);
+        scratch.reset(); // the previous call's graph is finished: its backward ran or never will
+        Var logits = model.forward(input(batch), x, grad, state, true, dropout, scratch);
         Var loss = Ops.crossEntropy(logits, labels(batch));
         loss.backward();
         lastCorrect[0] = 0;
@@ -160,7 +163,8 @@ public final class NeuralObjective implements Objective {
 
     @Override
     public double loss(float[] x, Batch batch) {
-        Var logits = model.forward(input(batch), x, null, state, false, null);
+        scratch.reset();
+        Var logits = model.forward(input(batch), x, null, state, false, null, scratch);
         return crossEntropySum(logits.value(), batch, null) / batch.size();
     }
 
@@ -177,7 +181,8 @@ public final class NeuralObjective implements Objective {
     @Override
     public Evaluation evaluate(float[] x, Dataset data, int[] indices) {
         return Scoring.evaluate(x, data, indices, evalBatch, (w, b, correct) -> {
-            Var logits = model.forward(input(b), w, null, state, false, null);
+            scratch.reset();
+            Var logits = model.forward(input(b), w, null, state, false, null, scratch);
             return crossEntropySum(logits.value(), b, correct);
         }, true);
     }

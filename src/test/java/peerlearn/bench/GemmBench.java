@@ -15,13 +15,19 @@ import peerlearn.tensor.kernel.GemmWorkspace;
  * and B: square sizes, the transposed products back-propagation uses (NT: dX = dY·Wᵀ-like,
  * TN: dW = Xᵀ·dY-like), and LeNet-5's skinny products (conv2 as im2col GEMM: 16 filters ×
  * 150 = 6·5·5 taps × 8·8·50 pixels of a batch of 50; a Linear layer 400 → 120 at batch 32).
- * {@link Run} turns the time per product into GFLOP/s = 2·m·n·k / time.
+ * {@link Run} turns the time per product into GFLOP/s = 2·m·n·k / time. With
+ * {@code -p reuseWorkspace=false} every call allocates its packing buffers, which shows what a
+ * caller without a {@link GemmWorkspace} pays.
  */
 @State(Scope.Thread)
 public class GemmBench extends KernelBench {
     @Param({"NN:64:64:64", "NN:128:128:128", "NN:256:256:256", "NN:512:512:512", "NN:1024:1024:1024",
             "NT:512:512:512", "TN:512:512:512", "NN:16:3200:150", "NN:32:120:400", "NT:32:120:400"})
     public String shape;
+
+    /** Whether one workspace serves every call (as a training loop would) or each call packs into fresh buffers. */
+    @Param({"true"})
+    public boolean reuseWorkspace;
 
     private boolean ta;
     private boolean tb;
@@ -57,7 +63,8 @@ public class GemmBench extends KernelBench {
 
     @Benchmark
     public float[] sgemm() {
-        Gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n, ws);
+        Gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n,
+                reuseWorkspace ? ws : new GemmWorkspace());
         return c;
     }
 }

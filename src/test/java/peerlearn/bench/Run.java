@@ -24,7 +24,11 @@ public final class Run {
             var p = r.getParams();
             var score = r.getPrimaryResult();
             String name = p.getBenchmark().replace("peerlearn.bench.", "");
-            String param = p.getParamsKeys().isEmpty() ? "" : p.getParam(p.getParamsKeys().iterator().next());
+            String param = java.util.stream.Stream.of("shape", "layer", "n")
+                    .filter(p.getParamsKeys()::contains).map(p::getParam).findFirst().orElse("");
+            if (p.getParamsKeys().contains("reuseWorkspace") && !Boolean.parseBoolean(p.getParam("reuseWorkspace"))) {
+                name += " (fresh buffers)";
+            }
             double micros = score.getScore();
             double seconds = micros * 1e-6;
             String rate;

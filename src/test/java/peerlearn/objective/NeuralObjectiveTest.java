@@ -173,6 +173,31 @@ class NeuralObjectiveTest {
     }
 
     @Test
+    void reusedScratchBuffersGiveTheSameBitsAsFreshOnes() {
+        Rng r = new Rng(12);
+        float[] images = new float[4 * 784];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) r.nextGaussian();
+        }
+        Dataset d = Dataset.classification("noise-28", new int[] {1, 28, 28}, images, new int[] {1, 2, 3, 4}, 10);
+        Model m = Zoo.lenet5(new int[] {1, 28, 28}, 10);
+        int[] all = {0, 1, 2, 3};
+        NeuralObjective f = new NeuralObjective(m, d, all, d, all, 4, 5, new Rng(1), new Rng(2));
+        float[] x = f.initialParameters();
+        float[] viaObjective = new float[x.length];
+        Batch b = f.nextBatch();
+        f.lossAndGradient(x, b, viaObjective); // fills the scratch
+        double loss = f.lossAndGradient(x, b, viaObjective); // reuses it
+        float[] fresh = new float[x.length];
+        var logits = m.forward(peerlearn.autograd.Var.constant(peerlearn.tensor.Tensor.view(b.x(), 0, 4, 1, 28, 28)), x, fresh,
+                new float[0], true, null);
+        var l = peerlearn.autograd.Ops.crossEntropy(logits, java.util.Arrays.copyOf(b.labels(), 4));
+        l.backward();
+        assertEquals(l.value().at(0), (float) loss);
+        assertArrayEquals(fresh, viaObjective);
+    }
+
+    @Test
     void mismatchedDataAreNamed() {
         Dataset d = blobs(6, 8);
         var e = assertThrows(IllegalArgumentException.class, () -> objective(Zoo.lenet5(new int[] {1, 28, 28}, 10), d, 0));

@@ -2,7 +2,6 @@ package peerlearn.tensor.kernel;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -68,7 +67,7 @@ final class SimdGemm implements GemmKernel {
         int ncMax = Math.min(nc, roundUp(n, NR));
         int mcMax = Math.min(mc, roundUp(m, MR));
         float[] pa = ws.packedA(mcMax * kcMax);
-        float[] pb = ws.packedB(direct ? kcMax * NR : kcMax * ncMax);
+        float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % NR != 0 ? kcMax * NR : 0);
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = k > kc;
         float[] acc = ws.accumulators(parked ? roundUp(m, MR) * ncMax : MR * NR);
@@ -153,16 +152,27 @@ final class SimdGemm implements GemmKernel {
                         pa[dst + r] = 0f;
                     }
                 }
-            } else {
-                for (int r = 0; r < r1; r++) {
-                    int src = aOff + (ib + r) * lda + p0;
-                    for (int p = 0; p < kcb; p++) {
-                        pa[base + p * MR + r] = a[src + p];
-                    }
+            } else if (r1 == MR) {
+                // A full panel: six row streams advanced together (MR = 6).
+                int s0 = aOff + ib * lda + p0;
+                int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
+                for (int p = 0, dst = base; p < kcb; p++, dst += MR) {
+                    pa[dst] = a[s0 + p];
+                    pa[dst + 1] = a[s1 + p];
+                    pa[dst + 2] = a[s2 + p];
+                    pa[dst + 3] = a[s3 + p];
+                    pa[dst + 4] = a[s4 + p];
+                    pa[dst + 5] = a[s5 + p];
                 }
-                for (int r = r1; r < MR; r++) {
-                    for (int p = 0; p < kcb; p++) {
-                        pa[base + p * MR + r] = 0f;
+            } else {
+                int src = aOff + ib * lda + p0;
+                for (int p = 0; p < kcb; p++) {
+                    int dst = base + p * MR;
+                    for (int r = 0; r < r1; r++) {
+                        pa[dst + r] = a[src + r * lda + p];
+                    }
+                    for (int r = r1; r < MR; r++) {
+                        pa[dst + r] = 0f;
                     }
                 }
             }
@@ -180,15 +190,15 @@ final class SimdGemm implements GemmKernel {
             int t1 = Math.min(NR, cols - q * NR);
             int jb = j0 + q * NR;
             if (transB) {
-                for (int t = 0; t < t1; t++) {
-                    int src = bOff + (jb + t) * ldb + p0;
-                    for (int p = 0; p < kcb; p++) {
-                        pb[base + p * NR + t] = b[src + p];
+                // A transpose: writes run along a panel row; the t1 source rows stay in L1 across p.
+                int src = bOff + jb * ldb + p0;
+                for (int p = 0; p < kcb; p++) {
+                    int dst = base + p * NR;
+                    for (int t = 0; t < t1; t++) {
+                        pb[dst + t] = b[src + t * ldb + p];
                     }
-                }
-                if (t1 < NR) {
-                    for (int p = 0; p < kcb; p++) {
-                        Arrays.fill(pb, base + p * NR + t1, base + (p + 1) * NR, 0f);
+                    if (t1 < NR) {
+                        Arrays.fill(pb, dst + t1, dst + NR, 0f);
                     }
                 }
             } else {
@@ -324,13 +334,10 @@ final class SimdGemm implements GemmKernel {
                 }
                 v.intoArray(c, ci + j);
             }
-            if (j < cols) {
-                VectorMask<Float> mask = S.indexInRange(j, cols);
-                FloatVector v = FloatVector.fromArray(S, t, ti + j).mul(av);
-                if (beta != 0f) {
-                    v = FloatVector.fromArray(S, c, ci + j, mask).fma(bv, v);
-                }
-                v.intoArray(c, ci + j, mask);
+            // The ragged end of a row in scalar code: masked vector stores that reach past the end
+            // of C take a slow path in the JDK that costs more than the whole micro-kernel.
+            for (; j < cols; j++) {
+                c[ci + j] = ScalarGemm.finish(t[ti + j], alpha, beta, c[ci + j]);
             }
         }
     }

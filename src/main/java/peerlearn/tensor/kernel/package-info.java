@@ -21,7 +21,7 @@
  * hardware holds 4, 8 or 16 lanes; gradients are accumulated in a fixed order of their terms.
  * Blocking and vectorization only decide which independent sums advance together.
  *
- * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs an 8 × (2·lanes)
+ * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs a 6 × (4·lanes)
  * register-blocked micro-kernel (Goto and van de Geijn, ACM TOMS 34(3), 2008), reading B in
  * place when few rows share it. Packing buffers live in a {@link peerlearn.tensor.kernel.GemmWorkspace}
  * that the caller may keep per thread of work. Figures and the command that measures them:
