@@ -52,7 +52,7 @@ final class BenchAgentsCommand implements Command {
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
                     + String.format("  %-24s %s%n", "--rounds R", "timed rounds [40]")
-                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds [15]")
+                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds [60]")
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
             return 0;
         }
@@ -62,7 +62,7 @@ final class BenchAgentsCommand implements Command {
         int n = c.agents();
         int batch = c.integer("batch");
         int rounds = positive(f.extra.getOrDefault("rounds", "40"), "rounds");
-        int warmup = positive(f.extra.getOrDefault("warmup", "15"), "warmup");
+        int warmup = positive(f.extra.getOrDefault("warmup", "60"), "warmup");
         String model = c.text("model");
         Split split = new peerlearn.experiment.DataSets().get("fashion-mnist", c.text("data.dir"));
         Partition p = PartitionSpec.parse("iid").apply(split, n, 1);
