@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import peerlearn.algo.Algorithms;
 import peerlearn.algo.Training;
 import peerlearn.data.FashionMnist;
 import peerlearn.data.Partition;
@@ -43,26 +42,30 @@ final class BenchAgentsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Flags f = Flags.parse(args, Set.of("rounds", "warmup"));
+        Flags f = Flags.parse(args, Set.of("rounds", "warmup", "warmup-seconds"));
         if (f.help) {
             out.print("usage: tools/peerlearn bench-agents [flags]\n\n" + summary() + ".\nOne agent trains alone on one "
                     + "thread for --rounds steps; then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
-                    + "carrier threads as cores) for the same number of rounds each. Both after --warmup steps of JIT warm-up.\n\n"
+                    + "carrier threads as cores) for the same number of rounds each, after a JIT warm-up of the single agent.\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
+                    + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
                     + String.format("  %-24s %s%n", "--rounds R", "timed rounds [40]")
-                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds [60]")
+                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15]")
+                    + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up [15]")
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
             return 0;
         }
         var c = peerlearn.experiment.ExperimentConfig.of(new java.util.HashMap<>(Map.of("agents",
                 f.settings.getOrDefault("agents", "16"), "model", f.settings.getOrDefault("model", "lenet5"),
-                "batch", f.settings.getOrDefault("batch", "32"), "data.dir", f.settings.getOrDefault("data.dir", ""))));
+                "batch", f.settings.getOrDefault("batch", "32"), "data.dir", f.settings.getOrDefault("data.dir", ""),
+                "algorithm", f.settings.getOrDefault("algorithm", "dpsgd"))));
         int n = c.agents();
         int batch = c.integer("batch");
         int rounds = positive(f.extra.getOrDefault("rounds", "40"), "rounds");
-        int warmup = positive(f.extra.getOrDefault("warmup", "60"), "warmup");
+        int warmup = positive(f.extra.getOrDefault("warmup", "15"), "warmup");
+        int warmupSeconds = positive(f.extra.getOrDefault("warmup-seconds", "15"), "warmup-seconds");
         String model = c.text("model");
         Split split = new peerlearn.experiment.DataSets().get("fashion-mnist", c.text("data.dir"));
         Partition p = PartitionSpec.parse("iid").apply(split, n, 1);
@@ -73,7 +76,9 @@ final class BenchAgentsCommand implements Command {
         float[] x = alone.initialParameters();
         float[] g = new float[x.length];
         Sgd sgd = Sgd.plain(x.length);
-        for (int k = 0; k < warmup; k++) {
+        // warm up by time: C2 compiles the Vector API kernels only after several seconds
+        long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        for (int k = 0; k < warmup || System.nanoTime() < until; k++) {
             alone.lossAndGradient(x, alone.nextBatch(), g);
             sgd.step(x, g, 0.01f);
         }
@@ -86,7 +91,7 @@ final class BenchAgentsCommand implements Command {
 
         // N agents, D-PSGD on a ring
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
-        Runner.train(Algorithms.get("dpsgd"), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+        Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
         float[] probe = new float[d(objs)];
@@ -95,13 +100,13 @@ final class BenchAgentsCommand implements Command {
         }
         long modelBytes = (usedHeap() - before) / n;
         long t1 = System.nanoTime();
-        Runner.train(Algorithms.get("dpsgd"), objs, ring, Training.sgd(0.01), rounds, 1);
+        Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1);
         double many = (double) n * rounds * batch / ((System.nanoTime() - t1) / 1e9);
 
         int d = alone.dimension();
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d timed rounds%n", model, d, batch, rounds);
         out.printf(Locale.ROOT, "one agent alone, one thread:        %9.1f samples/s%n", single);
-        out.printf(Locale.ROOT, "%2d agents D-PSGD, ring, all cores:  %9.1f samples/s%n", n, many);
+        out.printf(Locale.ROOT, "%2d agents %s, ring, all cores:  %9.1f samples/s%n", n, c.text("algorithm"), many);
         out.printf(Locale.ROOT, "ratio: %.2f×  (target ≥ 1.8× on 2 cores)%n", many / single);
         out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip buffers (double sum + "
                 + "received) %s; model buffers and batch (measured heap) %s; the data set is shared%n",
