@@ -3,13 +3,14 @@
 
 Run with Debian's python (which has python3-numpy and libopenblas0-pthread), not a python on PATH:
 
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/bench-openblas.py
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/bench-openblas.py [SHAPE ...]
 
 (`tools/bench --openblas` runs it after the JMH run.) The script also clears those variables and
 pins one thread itself before numpy loads, then checks that the BLAS numpy loaded is OpenBLAS
 (through /proc/self/maps and OpenBLAS's own openblas_get_corename/openblas_get_num_threads): the
 reference BLAS would run at a few GFLOP/s, and OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE can force an
-older, slower kernel. Each shape is timed as repeated C = A·B for ≥ 0.5 s, seven times; the median
+older, slower kernel. Shapes are written as in GemmBench (e.g. NN:512:512:512); without arguments
+all of GemmBench's are timed. Each shape is timed as repeated C = A·B for ≥ 0.5 s, seven times; the median
 and best GFLOP/s = 2·m·n·k / time are printed, with the load average before and after.
 """
 import ctypes
@@ -69,7 +70,7 @@ def main():
     print("OpenBLAS: %s, core %s, %s, 1 thread" % (path, core, config))
     print("load before: %s" % open("/proc/loadavg").read().strip())
     rng = np.random.default_rng(1)
-    for shape in SHAPES:
+    for shape in sys.argv[1:] or SHAPES:
         a, b, flops = operands(shape, rng)
         c = np.empty((a.shape[0], b.shape[1]), np.float32)
         rate(a, b, c, flops)  # warm-up
