@@ -6,7 +6,7 @@ import peerlearn.rng.Rng;
 import peerlearn.tensor.Tensor;
 
 /**
- * GATTA's graph-attention layer (Tian et al., IEEE TSP 71, 2023, arXiv 2305.13041, section III;
+ * GATTA's graph-attention layer (Tian et al., IEEE TSP 71, 2023, arXiv 2305.13041;
  * theory/gatta.md#attention): from agent i's own feature h_i and its neighbours' features h_j
  * (each the flattened last layer, D = in·C + C floats) it computes the personalized last layer
  * <pre>

@@ -127,8 +127,8 @@ class GattaProperties {
                     for (int k = 0; k < dim; k++) {
                         other.z()[dim + k] = (float) rng.nextGaussian(); // a new a₁
                     }
-                    linearRegion(c);
-                    linearRegion(other);
+                    linearRegion(c, 0.5);
+                    linearRegion(other, 3); // the scores shifted by 2.5, all still ≥ 0
                     float[] alpha = c.out().alpha().value().toArray();
                     float[] alphaO = other.out().alpha().value().toArray();
                     for (int t = 0; t < n; t++) {
@@ -137,8 +137,8 @@ class GattaProperties {
                 });
     }
 
-    /** Sets c so that min_j e_ij = 0.5: every score in σ's linear region. */
-    private static void linearRegion(Case c) {
+    /** Sets c so that min_j e_ij = m ≥ 0: every score in σ's linear region. */
+    private static void linearRegion(Case c, double m) {
         int dim = c.dim();
         float[] z = c.z();
         double min = Double.POSITIVE_INFINITY;
@@ -149,7 +149,7 @@ class GattaProperties {
             }
             min = Math.min(min, e);
         }
-        z[3 * dim] = (float) (0.5 - min);
+        z[3 * dim] = (float) (m - min);
     }
 
     @Test
