@@ -31,6 +31,24 @@ class GattaTest {
     }
 
     @Test
+    void attentionByHand() {
+        // D = 1, h_i = 0.5, h = (1, 2), a₁ = 0.2, a₂ = 1, c = 0, b = 0, θ = 0.3, μ = 0.5:
+        // e = (1.1, 2.1) ≥ 0 so σ(e) = e; α = (1, e)/(1 + e) = (0.268941, 0.731059);
+        // ĥ = ELU(α·h) = 1.731059; W = 0.5·0.3 + 0.5·1.731059 = 1.015529
+        GattaAttention layer = new GattaAttention(1, 0.5f, GattaAttention.Score.ELU);
+        float[] z = {0.3f, 0.2f, 1f, 0f, 0f}; // θ | a₁, a₂, c, b
+        GattaAttention.Output o = layer.forward(z, null, 0, 1, Tensor.of(new float[] {0.5f}, 1, 1),
+                Tensor.of(new float[] {1f, 2f}, 2, 1));
+        assertArrayEquals(new float[] {0.268941f, 0.731059f}, o.alpha().value().toArray(), 1e-6f);
+        assertEquals(1.015529f, o.w().value().at(0), 1e-6f);
+        // with c = −3 the scores (−1.9, −0.9) fall in ELU's curved part: σ = eᵉ − 1 = (−0.850431, −0.593430)
+        z[3] = -3f;
+        o = layer.forward(z, null, 0, 1, Tensor.of(new float[] {0.5f}, 1, 1), Tensor.of(new float[] {1f, 2f}, 2, 1));
+        double a1 = 1 / (1 + Math.exp(-0.593430 + 0.850431));
+        assertArrayEquals(new float[] {(float) a1, (float) (1 - a1)}, o.alpha().value().toArray(), 1e-6f);
+    }
+
+    @Test
     void gradientOfTheLocalLossMatchesFiniteDifferences() {
         for (String score : new String[] {"elu", "leakyrelu"}) {
             Objective f = GattaSwarm.tanhNets(1, 12)[0];
