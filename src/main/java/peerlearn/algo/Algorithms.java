@@ -27,7 +27,11 @@ public final class Algorithms {
                 new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
                         Qgm.PARAMS, Qgm::new),
                 new Algorithm("choco", "CHOCO-SGD: compressed gossip with public copies (Koloskova et al. 2019)",
-                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new));
+                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new),
+                new Algorithm("gatta", "GATTA: gossip the body, graph-attention personalized last layer (Tian et al. 2023)",
+                        Algorithm.Reach.NEIGHBOURS, Gatta.PARAMS, ctx -> new Gatta(ctx, false)),
+                new Algorithm("gatta-ce", "communication-efficient GATTA: pull only neighbours with α_ij ≥ κ/n_i",
+                        Algorithm.Reach.NEIGHBOURS, Gatta.EFFICIENT_PARAMS, ctx -> new Gatta(ctx, true)));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */
