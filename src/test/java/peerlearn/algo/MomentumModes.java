@@ -55,8 +55,8 @@ final class MomentumModes {
 
     /**
      * The measured per-step contraction of a decaying sequence whose modes may oscillate. Its life
-     * T ends where |s_t| has fallen below {@code floor}·|s_0| for good (float32 leaves nothing to
-     * measure beyond); windows are L = min(10, ⌊T/6⌋) steps long, so a fast mode still
+     * T ends where it has fallen below {@code floor}·|s_0| ({@link #life}; float32 leaves nothing
+     * to measure beyond); windows are L = min(10, ⌊T/6⌋) steps long, so a fast mode still
      * gets six of them. With the envelope E_w = max |s_t| over t ∈ [wL, (w+1)L), the contraction is
      * (E_last / E_1)^{1/(L(last − 1))} over the windows inside the life (window 0 holds the start-up
      * transient). NaN when the life is shorter than 12 steps (too fast to measure).
@@ -98,14 +98,20 @@ final class MomentumModes {
         return rootRadius((b1 * a22 - a12 * b2) / det, (a11 * b2 - a12 * b1) / det);
     }
 
-    /** 1 + the last t with |s_t| ≥ floor·|s_0| (an oscillating mode may cross zero earlier). */
+    /**
+     * Steps until two consecutive |s_t| are below floor·|s_0| — for a second-order recurrence the
+     * whole state (s_t, s_{t−1}) is then below it, so the mode is gone (one small value may just be
+     * an oscillation crossing zero); the whole length if that never happens. Anything after is
+     * rounding noise, possibly amplified by an unstable mode elsewhere.
+     */
     static int life(double[] s, double floor) {
-        for (int t = s.length - 1; t >= 0; t--) {
-            if (Math.abs(s[t]) >= floor * Math.abs(s[0])) {
-                return t + 1;
+        double f = floor * Math.abs(s[0]);
+        for (int t = 0; t + 1 < s.length; t++) {
+            if (Math.abs(s[t]) < f && Math.abs(s[t + 1]) < f) {
+                return t;
             }
         }
-        return 0;
+        return s.length;
     }
 
     private static double envelope(double[] s, int w, int window) {
