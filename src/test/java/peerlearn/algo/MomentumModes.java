@@ -1,7 +1,7 @@
 package peerlearn.algo;
 
 /**
- * The eigen-analysis of DMSGD on quadratics with a common diagonal Hessian (theory/dmsgd.md#modes).
+ * The eigen-analysis of DMSGD on quadratics with a common diagonal Hessian (theory/dmsgd.md, "Modes").
  * For an eigenvalue λ of W and a curvature a, a mode of lines 3–4 obeys the scalar recurrence
  * y_{k+1} = (λ + βc − αa) y_k − βc y_{k−1} − α ε_k with c = 1 − ω + ωλ, whose characteristic
  * polynomial is r² − (λ + βc − αa) r + βc. With a = 0: ω = 0 gives r² − (λ + β) r + β and ω = 1
