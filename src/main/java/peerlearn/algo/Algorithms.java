@@ -26,6 +26,8 @@ public final class Algorithms {
                         DsgdmN.PARAMS, DsgdmN::new),
                 new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
                         Qgm.PARAMS, Qgm::new),
+                new Algorithm("dmsgd", "momentum-accelerated consensus: parameters and momentum mixed (Balu et al. 2021)",
+                        Algorithm.Reach.NEIGHBOURS, Dmsgd.PARAMS, Dmsgd::new),
                 new Algorithm("choco", "CHOCO-SGD: compressed gossip with public copies (Koloskova et al. 2019)",
                         Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new),
                 new Algorithm("gatta", "GATTA: gossip the body, graph-attention personalized last layer (Tian et al. 2023)",

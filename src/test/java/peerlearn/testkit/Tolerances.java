@@ -36,6 +36,35 @@ public final class Tolerances {
      */
     public static final double GOSSIP_MEAN = 1e-5;
 
+    /**
+     * A decaying float32 sequence (disagreement, a mode's amplitude) is measured until it falls
+     * below this fraction of its start: the mean, which never decays, is rounded every round, and
+     * those ~1e-7 errors leak into the disagreement, so below ~1e-6 of the start there is only noise.
+     */
+    public static final double FLOAT_SIGNAL_FLOOR = 1e-5;
+
+    /**
+     * A measured per-step contraction (envelope rate over windows) against the spectral radius of
+     * the mode equations: the phase of an oscillating mode moves the window maxima by up to a
+     * factor cos(θ/2) ≈ 0.9 over the ≥ 5 windows measured, about 1% in the rate.
+     */
+    public static final double CONTRACTION_RATE = 0.02;
+
+    /**
+     * A time average of a stationary mean square (squared error under gradient noise) against its
+     * exact value: ~750 rounds × 4 seeds with correlation times of a few rounds leave a few
+     * percent of sampling error; 15% keeps the test stable while a wrong rate or noise scale is
+     * off by a factor.
+     */
+    public static final double STATIONARY_MEAN_SQUARE = 0.15;
+
+    /**
+     * A log-log slope (an exponent of N or K in a rate) fitted over a factor 8 of N from a few
+     * seeds: the bound's constants and higher-order terms bend the line by about 0.1; a method
+     * that does not average the noise has slope ≥ 0.
+     */
+    public static final double RATE_EXPONENT = 0.15;
+
     /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
     public static final double COMPRESS = 1e-6;
     /**
