@@ -27,7 +27,11 @@ public final class Algorithms {
                 new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
                         Qgm.PARAMS, Qgm::new),
                 new Algorithm("choco", "CHOCO-SGD: compressed gossip with public copies (Koloskova et al. 2019)",
-                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new));
+                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new),
+                new Algorithm("dpsgd-ft", "D-PSGD until round R, then local fine-tuning (personalization baseline)",
+                        Algorithm.Reach.NEIGHBOURS, DPsgdFineTuned.PARAMS, DPsgdFineTuned::new),
+                new Algorithm("deprl", "DePRL: gossiped body, personal head (Xiong et al. 2024)",
+                        Algorithm.Reach.NEIGHBOURS, Deprl.PARAMS, Deprl::new));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */

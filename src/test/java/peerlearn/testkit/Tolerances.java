@@ -92,4 +92,12 @@ public final class Tolerances {
 
     /** See {@link #GOLDEN_ABS}. */
     public static final double GOLDEN_REL = 1e-4;
+
+    /**
+     * DePRL's speedup test: log-log slope of the stationarity measure against N (theory −½), from
+     * 8 seeds × N = 2…32 at K = 1000. Seed-to-seed spread of the slope is about ±0.15 (small N
+     * has few, random heads); a body that is not averaged gives about +½ and a step that does not
+     * grow as √N about −1, both outside ±0.2.
+     */
+    public static final double SPEEDUP_SLOPE = 0.2;
 }
