@@ -33,7 +33,11 @@ public final class Algorithms {
                 new Algorithm("gatta", "GATTA: gossip the body, graph-attention personalized last layer (Tian et al. 2023)",
                         Algorithm.Reach.NEIGHBOURS, Gatta.PARAMS, ctx -> new Gatta(ctx, false)),
                 new Algorithm("gatta-ce", "communication-efficient GATTA: pull only neighbours with α_ij ≥ κ/n_i",
-                        Algorithm.Reach.NEIGHBOURS, Gatta.EFFICIENT_PARAMS, ctx -> new Gatta(ctx, true)));
+                        Algorithm.Reach.NEIGHBOURS, Gatta.EFFICIENT_PARAMS, ctx -> new Gatta(ctx, true)),
+                new Algorithm("dpsgd-ft", "D-PSGD until round R, then local fine-tuning (personalization baseline)",
+                        Algorithm.Reach.NEIGHBOURS, DPsgdFineTuned.PARAMS, DPsgdFineTuned::new),
+                new Algorithm("deprl", "DePRL: gossiped body, personal head (Xiong et al. 2024)",
+                        Algorithm.Reach.NEIGHBOURS, Deprl.PARAMS, Deprl::new));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */

@@ -121,4 +121,11 @@ public final class Tolerances {
 
     /** See {@link #GOLDEN_ABS}. */
     public static final double GOLDEN_REL = 1e-4;
+
+    /**
+     * DePRL's speedup test: log-log slope of the stationarity measure against N (theory −½), from
+     * 8 seeds × N = 2…32 at K = 500. Between 4-seed halves the slope moves by about ±0.15 (small N
+     * has few, random heads); bodies that are not averaged diverge (no slope at all).
+     */
+    public static final double SPEEDUP_SLOPE = 0.2;
 }
