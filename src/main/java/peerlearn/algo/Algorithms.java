@@ -27,7 +27,15 @@ public final class Algorithms {
                 new Algorithm("qgm", "quasi-global momentum (Lin et al. 2021)", Algorithm.Reach.NEIGHBOURS,
                         Qgm.PARAMS, Qgm::new),
                 new Algorithm("choco", "CHOCO-SGD: compressed gossip with public copies (Koloskova et al. 2019)",
-                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new));
+                        Algorithm.Reach.NEIGHBOURS, ChocoSgd.PARAMS, ChocoSgd::new),
+                new Algorithm("ngc", "NGC: neighbourhood mean of self- and cross-gradients (Aketi et al. 2022)",
+                        Algorithm.Reach.NEIGHBOURS, Ngc.PARAMS, Ngc::new),
+                new Algorithm("compngc", "CompNGC: NGC with scaled-sign cross-gradients and error feedback, bit-packed",
+                        Algorithm.Reach.NEIGHBOURS, Ngc.PARAMS, ctx -> new Ngc(ctx, new CompNgc(ctx))),
+                new Algorithm("cga", "CGA: cross-gradient aggregation by a small QP per layer (Esfandiari et al. 2021)",
+                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, Cga::new),
+                new Algorithm("compcga", "compressed CGA: CGA with CompNGC's compressor",
+                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, ctx -> new Cga(ctx, new CompNgc(ctx))));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */
