@@ -253,4 +253,44 @@ class NgcTest {
             assertArrayEquals(new double[] {1.5, -1.5, 3}, mean, Tolerances.NEIGHBOURHOOD, a);
         }
     }
+    @Test
+    void forwardBackwardPassesPerIterationAreOnePlusTheDegree() {
+        // a pass = one lossAndGradient call; ring (n_i = 2) and complete graph on 4 (n_i = 3), 3 rounds
+        for (Graph g : List.of(peerlearn.graph.Graphs.ring(4), peerlearn.graph.Graphs.complete(4))) {
+            int degree = g.neighbours(0).length;
+            Topology t = Topology.fixed(MixingMatrix.metropolisHastings(g));
+            Map<String, Integer> expected = Map.of("dpsgd", 1, "ngc", 1 + degree, "compngc", 1 + degree, "cga", 1 + degree);
+            for (var e : expected.entrySet()) {
+                for (String alpha : e.getKey().contains("ngc") ? List.of("0", "1") : List.of("")) {
+                    java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
+                    Objective[] f = quadratics(4, true);
+                    for (int i = 0; i < 4; i++) {
+                        f[i] = counting(f[i], passes);
+                    }
+                    train(e.getKey(), f, t, sgd(0.1, alpha.isEmpty() ? Map.of() : Map.of("alpha", alpha)), 3);
+                    assertEquals(4L * 3 * e.getValue(), passes.get(), e.getKey() + " α = " + alpha + " on " + g.name());
+                }
+            }
+        }
+    }
+
+    /** {@code f}, counting its gradient evaluations. */
+    private static Objective counting(Objective f, java.util.concurrent.atomic.AtomicLong passes) {
+        return new Objective() {
+            @Override public int dimension() { return f.dimension(); }
+            @Override public ParameterLayout layout() { return f.layout(); }
+            @Override public peerlearn.data.Batch nextBatch() { return f.nextBatch(); }
+            @Override public double lossAndGradient(float[] x, peerlearn.data.Batch b, float[] g) {
+                passes.incrementAndGet();
+                return f.lossAndGradient(x, b, g);
+            }
+            @Override public double loss(float[] x, peerlearn.data.Batch b) { return f.loss(x, b); }
+            @Override public peerlearn.objective.Evaluation evaluateLocalTest(float[] x) { return f.evaluateLocalTest(x); }
+            @Override public peerlearn.objective.Evaluation evaluateLocalTrain(float[] x) { return f.evaluateLocalTrain(x); }
+            @Override public peerlearn.objective.Evaluation evaluate(float[] x, peerlearn.data.Dataset d, int[] idx) {
+                return f.evaluate(x, d, idx);
+            }
+            @Override public float[] initialParameters() { return f.initialParameters(); }
+        };
+    }
 }
