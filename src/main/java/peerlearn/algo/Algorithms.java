@@ -37,7 +37,15 @@ public final class Algorithms {
                 new Algorithm("dpsgd-ft", "D-PSGD until round R, then local fine-tuning (personalization baseline)",
                         Algorithm.Reach.NEIGHBOURS, DPsgdFineTuned.PARAMS, DPsgdFineTuned::new),
                 new Algorithm("deprl", "DePRL: gossiped body, personal head (Xiong et al. 2024)",
-                        Algorithm.Reach.NEIGHBOURS, Deprl.PARAMS, Deprl::new));
+                        Algorithm.Reach.NEIGHBOURS, Deprl.PARAMS, Deprl::new),
+                new Algorithm("ngc", "NGC: neighbourhood mean of self- and cross-gradients (Aketi et al. 2022)",
+                        Algorithm.Reach.NEIGHBOURS, Ngc.PARAMS, Ngc::new),
+                new Algorithm("compngc", "CompNGC: NGC with scaled-sign cross-gradients and error feedback, bit-packed",
+                        Algorithm.Reach.NEIGHBOURS, Ngc.PARAMS, ctx -> new Ngc(ctx, new CompNgc(ctx))),
+                new Algorithm("cga", "CGA: cross-gradient aggregation by a small QP per layer (Esfandiari et al. 2021)",
+                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, Cga::new),
+                new Algorithm("compcga", "compressed CGA: CGA with CompNGC's compressor",
+                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, ctx -> new Cga(ctx, new CompNgc(ctx))));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */

@@ -23,6 +23,7 @@ final class Gossip {
     private final double[] acc;
     private final float[] received;
     private int missing;
+    private boolean[] arrived = new boolean[0];
 
     /** Gossip of d-vectors in messages of the given type. */
     Gossip(AgentContext ctx, int type, int d) {
@@ -61,11 +62,23 @@ final class Gossip {
 
     /** Receives the neighbours' vectors of round k and writes the renormalised mix with {@code self} into {@code out}. */
     void mixReceived(MixingRow row, int k, float[] self, float[] out) {
+        mixReceived(row, k, self, out, null);
+    }
+
+    /**
+     * As {@link #mixReceived(MixingRow, int, float[], float[])}, also keeping each neighbour's
+     * vector: x_j goes into {@code keep[t]} for the t-th neighbour of the row when it arrived
+     * ({@link #arrived(int)}); NGC and CGA evaluate gradients at these models.
+     */
+    void mixReceived(MixingRow row, int k, float[] self, float[] out, float[][] keep) {
         java.util.Arrays.fill(acc, 0.0);
         double total = 0;
         boolean selfAdded = false;
         missing = 0;
         int[] nb = row.neighbours();
+        if (arrived.length != nb.length) {
+            arrived = new boolean[nb.length];
+        }
         for (int t = 0; t < nb.length; t++) {
             if (!selfAdded && nb[t] > ctx.id()) {
                 add(row.self(), self);
@@ -73,12 +86,14 @@ final class Gossip {
                 selfAdded = true;
             }
             byte[] payload = ctx.net().receive(nb[t], type, k);
+            arrived[t] = payload != null;
             if (payload == null) {
                 missing++;
                 continue;
             }
-            Codec.decodeInto(payload, received);
-            add(row.weights()[t], received);
+            float[] into = keep == null ? received : keep[t];
+            Codec.decodeInto(payload, into);
+            add(row.weights()[t], into);
             total += row.weights()[t];
         }
         if (!selfAdded) {
@@ -88,6 +103,11 @@ final class Gossip {
         for (int c = 0; c < acc.length; c++) {
             out[c] = (float) (acc[c] / total);
         }
+    }
+
+    /** Whether the t-th neighbour's vector arrived in the last mix. */
+    boolean arrived(int t) {
+        return arrived[t];
     }
 
     /** Neighbours whose message was missing in the last mix. */

@@ -65,6 +65,19 @@ public final class Tolerances {
      */
     public static final double RATE_EXPONENT = 0.15;
 
+    /**
+     * A gradient read off one float32 step x¹ = x − g̃ (η = 1), relative to (|x| + |g|)²: each
+     * coordinate carries about two float roundings (~1e-7 relative), squared into a deviation sum.
+     */
+    public static final double NGC_READ_OFF = 1e-6;
+
+    /**
+     * KKT residuals of CGA's QP in double, relative to 1 + ‖g‖² + n·dim: the active-set solve is
+     * exact up to a few Cholesky roundings (~1e-15 relative on well-conditioned problems); 1e-9
+     * leaves room for near-repeated rows, where P's condition number reaches ~1e6.
+     */
+    public static final double QP_KKT = 1e-9;
+
     /** Compressor identities in float32: one rounding of ‖v‖₁/d and of e + v − C(e + v) per step. */
     public static final double COMPRESS = 1e-6;
     /**
