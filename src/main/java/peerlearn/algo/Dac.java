@@ -133,23 +133,8 @@ final class Dac implements AgentProgram {
         return rising ? 2 * tau / (1 + Math.exp(-0.2 * r)) - tau + 1 : tau;
     }
 
-    /** p_i: the probabilities the next sample is drawn with. */
-    double[] probabilities() {
-        return p.clone();
-    }
-
-    @Override
-    public Map<String, Double> extraMetrics() {
-        return PeerSampling.asMetrics(p);
-    }
-
-    @Override
-    public float[] parameters() {
-        return gossip.model.x;
-    }
-
-    @Override
-    public double lastLoss() {
-        return gossip.model.loss;
-    }
+    /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
+    @Override public float[] parameters() { return gossip.model.x; }
+    @Override public double lastLoss() { return gossip.model.loss; }
 }

@@ -85,18 +85,8 @@ final class Pens implements AgentProgram {
         return java.util.stream.IntStream.range(0, kept.length).filter(j -> kept[j] > expected).toArray();
     }
 
-    @Override
-    public Map<String, Double> extraMetrics() {
-        return PeerSampling.asMetrics(p);
-    }
-
-    @Override
-    public float[] parameters() {
-        return gossip.model.x;
-    }
-
-    @Override
-    public double lastLoss() {
-        return gossip.model.loss;
-    }
+    /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
+    @Override public float[] parameters() { return gossip.model.x; }
+    @Override public double lastLoss() { return gossip.model.loss; }
 }

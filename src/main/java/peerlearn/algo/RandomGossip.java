@@ -48,18 +48,8 @@ final class RandomGossip implements AgentProgram {
         gossip.localStep(k);
     }
 
-    @Override
-    public Map<String, Double> extraMetrics() {
-        return PeerSampling.asMetrics(p);
-    }
-
-    @Override
-    public float[] parameters() {
-        return gossip.model.x;
-    }
-
-    @Override
-    public double lastLoss() {
-        return gossip.model.loss;
-    }
+    /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
+    @Override public float[] parameters() { return gossip.model.x; }
+    @Override public double lastLoss() { return gossip.model.loss; }
 }
