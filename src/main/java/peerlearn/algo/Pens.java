@@ -9,7 +9,7 @@ import java.util.Map;
  * PENS, performance-based neighbour selection: Onoszko, Karlsson, Mogren, Listo Zec,
  * "Decentralized federated learning of deep neural networks on non-iid data", arXiv 2107.08517
  * (2021), as DAC's authors run it ({@code edvinli/DAC}, {@code train_pens} then {@code gossip}).
- * Theory: theory/dac.md#pens. Symbols: n peers sampled ({@code algo.peers}), m kept
+ * Theory: theory/dac.md#baselines. Symbols: n peers sampled ({@code algo.peers}), m kept
  * ({@code algo.top_m}), R_pens selection rounds ({@code algo.pens_rounds}), E local epochs.
  *
  * <p>Selection (communication rounds r &lt; R_pens): sample n peers uniformly, keep the m whose

@@ -239,6 +239,23 @@ class DacTest {
     }
 
     @Test
+    void sameSeedGivesTheSameBits() {
+        Partition p = Synthetic.clusteredRegression(3, 10, new double[] {0.5, 0.5}, 4, 20, 5, 0.1, 0.1).partition();
+        Map<String, String> params = Map.of("peers", "3", "local_epochs", "2");
+        for (String a : new String[] {"dac", "pens"}) {
+            Trace one = run(a, leastSquares(p, 3), p.clusters(), params, 24, k -> k % 6 == 5, 7);
+            Trace two = run(a, leastSquares(p, 3), p.clusters(), params, 24, k -> k % 6 == 5, 7);
+            for (int i = 0; i < 10; i++) {
+                assertArrayEquals(one.x()[i], two.x()[i], Tolerances.EXACT, a + ", agent " + i);
+            }
+            for (int t = 0; t < one.probabilities().size(); t++) {
+                assertArrayEquals(one.probabilities().get(t), two.probabilities().get(t), a + ", point " + t);
+            }
+            assertEquals(one.bytes(), two.bytes());
+        }
+    }
+
+    @Test
     void badTauScheduleIsRejectedByName() {
         Partition p = Synthetic.linearRegression(2, 3, 2, 4, 2, 0.3, 0.1).partition();
         var e = assertThrows(RuntimeException.class, () -> run("dac", leastSquares(p, 2), new int[3],
