@@ -45,7 +45,17 @@ public final class Algorithms {
                 new Algorithm("cga", "CGA: cross-gradient aggregation by a small QP per layer (Esfandiari et al. 2021)",
                         Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, Cga::new),
                 new Algorithm("compcga", "compressed CGA: CGA with CompNGC's compressor",
-                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, ctx -> new Cga(ctx, new CompNgc(ctx))));
+                        Algorithm.Reach.NEIGHBOURS, Cga.PARAMS, ctx -> new Cga(ctx, new CompNgc(ctx))),
+                new Algorithm("dac", "DAC: pull peers sampled by similarity, two-hop discovery (Listo Zec et al. 2022)",
+                        Algorithm.Reach.EVERYONE, Dac.PARAMS, ctx -> new Dac(ctx, Dac.SCHEDULE)),
+                new Algorithm("dac-var", "DAC-var: DAC with τ rising from 1 to τ + 1 over the rounds",
+                        Algorithm.Reach.EVERYONE, Dac.VAR_PARAMS, ctx -> new Dac(ctx, Dac.VAR_SCHEDULE)),
+                new Algorithm("pens", "PENS: keep the best-fitting sampled peers, then gossip with them (Onoszko et al. 2021)",
+                        Algorithm.Reach.EVERYONE, Pens.PARAMS, Pens::new),
+                new Algorithm("random", "random gossip: pull n peers drawn uniformly, size-weighted average",
+                        Algorithm.Reach.EVERYONE, RandomGossip.PARAMS, RandomGossip::random),
+                new Algorithm("oracle", "oracle gossip: random gossip within the true cluster of the split",
+                        Algorithm.Reach.EVERYONE, RandomGossip.PARAMS, RandomGossip::oracle));
     }
 
     /** The algorithm called {@code name}; the error lists the known names. */

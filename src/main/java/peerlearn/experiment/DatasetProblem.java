@@ -78,6 +78,11 @@ final class DatasetProblem implements Problem {
     }
 
     @Override
+    public int[] clusters(int agents) {
+        return partition.clusters().clone();
+    }
+
+    @Override
     public int trainSamples(int agent) {
         return partition.trainIndices(agent).length;
     }

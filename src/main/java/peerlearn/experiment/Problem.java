@@ -22,4 +22,9 @@ interface Problem {
 
     /** Training samples agent i holds (for the rounds-per-epoch count). */
     int trainSamples(int agent);
+
+    /** Every agent's ground-truth cluster as the split defines it (all 0 when it defines none). */
+    default int[] clusters(int agents) {
+        return new int[agents];
+    }
 }

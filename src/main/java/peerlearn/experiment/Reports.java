@@ -26,7 +26,8 @@ public final class Reports {
             config.put("algorithm", String.join(", ", runs.stream().map(r -> r.config().text("algorithm")).toList()));
         }
         Path file = dir.resolve("report.html");
-        Files.writeString(file, HtmlReport.html(title, runs.getFirst().problem(), series, config), StandardCharsets.UTF_8);
+        Files.writeString(file, HtmlReport.html(title, runs.getFirst().problem(), series, config,
+                SamplingReport.sections(runs)), StandardCharsets.UTF_8);
         return file;
     }
 

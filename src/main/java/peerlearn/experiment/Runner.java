@@ -68,13 +68,14 @@ public final class Runner {
         }
         int d = objectives[0].dimension();
         Objective evaluator = problem.evaluator();
+        int[] clusters = problem.clusters(n);
         List<EvalPoint> points = new ArrayList<>();
         long t0 = System.nanoTime();
         progress.start(c.name(), rounds);
         try {
             points.add(initialPoint(objectives, problem, evaluator, d));
             progress.point(points.getLast(), rounds);
-            execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), problem,
+            execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), clusters, problem,
                     k -> (k + 1) % every == 0 || k == rounds - 1,
                     (k, snaps) -> {
                         points.add(aggregate(k + 1, roundsPerEpoch, (System.nanoTime() - t0) / 1e9, snaps, problem,
@@ -85,7 +86,7 @@ public final class Runner {
             progress.finish();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new RunResult(c, problem.description(), topology.at(0), d, rounds, roundsPerEpoch, wall, points);
+        return new RunResult(c, problem.description(), topology.at(0), d, rounds, roundsPerEpoch, wall, points, clusters);
     }
 
     /**
@@ -101,9 +102,18 @@ public final class Runner {
     /** As {@link #train(Algorithm, Objective[], Topology, Training, int, long)} with faults injected. */
     public static float[][] train(Algorithm algorithm, Objective[] objectives, Topology topology, Training training,
                                   int rounds, long seed, Faults faults) {
+        return train(algorithm, objectives, topology, training, rounds, seed, faults, new int[objectives.length]);
+    }
+
+    /**
+     * As {@link #train(Algorithm, Objective[], Topology, Training, int, long, Faults)} on a split
+     * whose ground-truth clusters are {@code clusters} (for oracle baselines).
+     */
+    public static float[][] train(Algorithm algorithm, Objective[] objectives, Topology topology, Training training,
+                                  int rounds, long seed, Faults faults, int[] clusters) {
         int n = objectives.length;
         float[][] result = new float[n][];
-        execute(algorithm, objectives, topology, training, rounds, seed, faults, null, k -> k == rounds - 1,
+        execute(algorithm, objectives, topology, training, rounds, seed, faults, clusters, null, k -> k == rounds - 1,
                 (k, snaps) -> {
                     for (int i = 0; i < n; i++) {
                         result[i] = snaps.get(i) == null ? null : snaps.get(i).x();
@@ -116,7 +126,7 @@ public final class Runner {
     private record Snapshot(AgentMetrics metrics, float[] x, double[] edgeWeights) {}
 
     private static void execute(Algorithm algorithm, Objective[] objectives, Topology topology, Training training,
-                                int rounds, long seed, Faults faults, Problem problem,
+                                int rounds, long seed, Faults faults, int[] clusters, Problem problem,
                                 java.util.function.IntPredicate observeAt, AgentRuntime.Observer<Snapshot> observer) {
         int n = objectives.length;
         if (topology.size() != n) {
@@ -131,7 +141,7 @@ public final class Runner {
         List<AgentRuntime.Agent<Snapshot>> agents = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             AgentContext ctx = new AgentContext(i, network.endpoint(i), objectives[i], topology,
-                    Rng.stream(seed, i, "algorithm"), training);
+                    Rng.stream(seed, i, "algorithm"), training, clusters);
             agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), problem));
         }
         try {

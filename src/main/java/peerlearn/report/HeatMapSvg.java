@@ -22,6 +22,20 @@ public final class HeatMapSvg {
      */
     public static String render(String title, double[][] values, List<String> rowLabels, List<String> columnLabels,
                                 String valueName) {
+        return render(title, values, rowLabels, columnLabels, valueName, CELL_W);
+    }
+
+    /**
+     * As {@link #render(String, double[][], List, List, String)} with cells {@code cellWidth}
+     * pixels wide (e.g. narrow cells for an N×N matrix of many agents); when cells are narrower
+     * than a label, only every few columns are labelled.
+     */
+    public static String render(String title, double[][] values, List<String> rowLabels, List<String> columnLabels,
+                                String valueName, int cellWidth) {
+        if (cellWidth < 1) {
+            throw new IllegalArgumentException("cell width must be ≥ 1 pixel, got " + cellWidth);
+        }
+        int labelEvery = Math.max(1, (int) Math.ceil(16.0 / cellWidth));
         int rows = values.length;
         int cols = columnLabels.size();
         if (rowLabels.size() != rows) {
@@ -40,7 +54,7 @@ public final class HeatMapSvg {
             }
         }
         int cellH = Math.max(4, Math.min(20, 640 / Math.max(rows, 1)));
-        int width = LEFT + cols * CELL_W + 20;
+        int width = LEFT + cols * cellWidth + 20;
         int gridBottom = TOP + rows * cellH;
         int height = gridBottom + 80;
         boolean labelEveryRow = cellH >= 10;
@@ -49,9 +63,9 @@ public final class HeatMapSvg {
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", width, height, width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">%s</text>%n", LEFT, escape(title)));
-        for (int c = 0; c < cols; c++) {
+        for (int c = 0; c < cols; c += labelEvery) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    LEFT + c * CELL_W + CELL_W / 2, TOP - 6, escape(columnLabels.get(c))));
+                    LEFT + c * cellWidth + cellWidth / 2, TOP - 6, escape(columnLabels.get(c))));
         }
         for (int r = 0; r < rows; r++) {
             int y = TOP + r * cellH;
@@ -62,17 +76,17 @@ public final class HeatMapSvg {
             for (int c = 0; c < cols; c++) {
                 double v = values[r][c];
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
-                                + "<title>%s, %s: %s %s</title></rect>%n", LEFT + c * CELL_W, y, CELL_W, cellH,
+                                + "<title>%s, %s: %s %s</title></rect>%n", LEFT + c * cellWidth, y, cellWidth, cellH,
                         colour(max == 0 ? 0 : v / max), escape(rowLabels.get(r)), escape(columnLabels.get(c)), number(v),
                         escape(valueName)));
             }
         }
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>%n",
-                LEFT, TOP, cols * CELL_W, rows * cellH));
+                LEFT, TOP, cols * cellWidth, rows * cellH));
         // colour scale: 0 … max
         int scaleY = gridBottom + 24;
         int steps = 20;
-        int stepW = Math.max(4, cols * CELL_W / steps);
+        int stepW = Math.max(4, cols * cellWidth / steps);
         for (int k = 0; k < steps; k++) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"12\" fill=\"%s\"/>%n",
                     LEFT + k * stepW, scaleY, stepW, colour(k / (steps - 1.0))));

@@ -14,6 +14,15 @@ public final class HtmlReport {
 
     /** The whole page; {@code config} is the shared configuration shown at the end. */
     public static String html(String title, String problem, List<RunSeries> runs, Map<String, String> config) {
+        return html(title, problem, runs, config, List.of());
+    }
+
+    /**
+     * The page with extra sections (ready HTML, e.g. an algorithm's own figures) placed after the
+     * topology and before the configuration.
+     */
+    public static String html(String title, String problem, List<RunSeries> runs, Map<String, String> config,
+                              List<String> sections) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Svg.esc(title))
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:1360px;margin:1em auto;padding:0 1em;color:#222}"
@@ -74,6 +83,9 @@ public final class HtmlReport {
                 figure(b, GraphSvg.render(t, r.mixing().graph(), weights(r)));
             }
         }
+        for (String section : sections) {
+            b.append(section);
+        }
         b.append("<h2>Configuration</h2>\n<table>");
         config.forEach((k, v) -> b.append("<tr><td><code>").append(Svg.esc(k)).append("</code></td><td>")
                 .append(Svg.esc(v)).append("</td></tr>\n"));
@@ -96,7 +108,8 @@ public final class HtmlReport {
         return w;
     }
 
-    private static void figure(StringBuilder b, String svg) {
+    /** Appends {@code svg} as one figure of the page. */
+    public static void figure(StringBuilder b, String svg) {
         b.append("<figure>").append(svg).append("</figure>\n");
     }
 }

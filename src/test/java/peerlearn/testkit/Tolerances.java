@@ -103,6 +103,15 @@ public final class Tolerances {
     /** Partitions with α = 10⁻⁵ are "near single class": mean dominant-class fraction above this. */
     public static final double NEAR_SINGLE_CLASS = 0.9;
 
+    /** Sums of at most ~50 probabilities or weights computed in double: ~N·2⁻⁵³ with a wide margin. */
+    public static final double PROBABILITY_SUM = 1e-12;
+
+    /**
+     * Softmax outputs after shifting s by |c| ≤ 10 at τ ≤ 50, or at τ ≤ 10⁻¹² against uniform: the
+     * exponents τ(s_j − s_max) move by ~10⁻¹³, so the probabilities by about as much.
+     */
+    public static final double SOFTMAX = 1e-9;
+
     /** Values computed in double and stored as float32 (|x| ≲ 10): a few float ulps. */
     public static final double FLOAT_STORAGE = 1e-5;
 
