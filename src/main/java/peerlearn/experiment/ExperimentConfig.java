@@ -165,7 +165,7 @@ public final class ExperimentConfig {
                 throw bad("model", "expected one of " + String.join(", ", peerlearn.nn.Zoo.NAMES));
             }
             try {
-                // the class counts of the data sets `data` names, so a partition that cannot fit is refused unread
+                // Fashion-MNIST and CIFAR-10 have 10 classes, CIFAR-100 100: refused before the data are read
                 peerlearn.data.PartitionSpec.parse(text("partition")).requireFits(text("data").equals("cifar100") ? 100 : 10);
             } catch (IllegalArgumentException e) {
                 throw bad("partition", e.getMessage());

@@ -69,6 +69,17 @@ class ConfigFilesFuzzTest {
         assertTrue(e.contains(f.toString()) && e.contains("UTF-8"), e);
     }
 
+    /** Found by the long fuzz run: {@code schedule=:} split into no parts and indexed the first. */
+    @Test
+    void scheduleOfSeparatorsOnlyIsRefusedCleanly(@TempDir Path dir) throws IOException {
+        for (String schedule : new String[] {":", "::", "step:2:", "cosine:"}) {
+            Path f = dir.resolve("schedule.properties");
+            Files.writeString(f, "schedule=" + schedule.replace(":", "\\:") + "\n");
+            String e = loadError(f);
+            assertTrue(e.contains(f.toString()) && e.contains("schedule = '" + schedule + "'"), e);
+        }
+    }
+
     /** A malformed \\uXXXX escape made Properties.load throw without naming the file. */
     @Test
     void brokenUnicodeEscapeNamesTheFile(@TempDir Path dir) throws IOException {

@@ -42,6 +42,11 @@ class ConfigRangeTest {
         rejected("quadratic.noise", "-1");
         rejected("eval_every", "0");
         rejected("eval.global_samples", "-1");
+        rejected("schedule", "step:2:-0.5");
+        rejected("schedule", "exp:-1");
+        rejected("schedule", "exp:NaN");
+        rejected("schedule", "multistep:2,4:0");
+        rejected("schedule", "cosine:10:-0.1");
     }
 
     @Test
