@@ -24,7 +24,7 @@ import peerlearn.tensor.Segment;
 final class ChocoSgd implements AgentProgram {
     static final ParamSpec GAMMA = ParamSpec.real("gamma", 0.5, 0.0, 1.0, "γ, consensus step size");
     static final ParamSpec COMPRESSOR = ParamSpec.text("compressor", "sign",
-            "Q: identity, sign, topk:F, randk:F, qsgd:S");
+            "Q: identity, sign, topk:F, randk:F, qsgd:S", q -> Compressors.parse(q, null, new peerlearn.rng.Rng(0)));
     static final List<ParamSpec> PARAMS = List.of(GAMMA, COMPRESSOR);
     private static final int DIFFERENCE = 1;
 

@@ -75,6 +75,12 @@ public final class Params {
                 integer(s);
             } else if (s.min() > Double.NEGATIVE_INFINITY || s.max() < Double.POSITIVE_INFINITY) {
                 number(s);
+            } else {
+                try {
+                    s.check().accept(text(s));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("algo." + s.name() + " = '" + text(s) + "': " + e.getMessage(), e);
+                }
             }
         }
     }

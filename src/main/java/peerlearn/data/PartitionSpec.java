@@ -40,6 +40,29 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
         return Partitioner.partition(data, agents, this, seed);
     }
 
+    /**
+     * Throws unless the scheme can be dealt from a data set of {@code classes} classes: at most
+     * that many classes per agent, label groups only of labels in [0, classes). Checked before
+     * dealing, and by the configuration before any data are read.
+     */
+    public void requireFits(int classes) {
+        switch (scheme) {
+            case PartitionScheme.ClassesPerAgent s when s.classes() > classes -> throw new IllegalArgumentException(
+                    "partition " + this + ": " + s.classes() + " classes per agent but the data has " + classes);
+            case PartitionScheme.LabelGroups s -> {
+                for (int[] group : s.groups()) {
+                    for (int label : group) {
+                        if (label < 0 || label >= classes) {
+                            throw new IllegalArgumentException("partition " + this + ": label " + label
+                                    + " is outside [0, " + classes + ")");
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
     public static PartitionSpec parse(String text) {
         String[] parts = text.trim().split(":", -1);
         String kind = parts[0].toLowerCase(Locale.ROOT);

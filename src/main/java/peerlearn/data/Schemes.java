@@ -34,6 +34,7 @@ final class Schemes {
     static Deal deal(Split data, int agents, PartitionSpec spec, Rng rng) {
         int[] y = labels(data.train());
         int classes = Math.max(1, data.train().numClasses());
+        spec.requireFits(classes);
         return switch (spec.scheme()) {
             case PartitionScheme.Iid s -> Deal.single(splitEvenly(shuffled(range(y.length), rng), agents), data);
             case PartitionScheme.Dirichlet s -> Deal.single(s.balanced()
@@ -195,10 +196,6 @@ final class Schemes {
     }
 
     private static int[][] classesPerAgent(int[] y, int classes, int agents, int c, PartitionSpec spec, Rng rng) {
-        if (c > classes) {
-            throw new IllegalArgumentException("partition " + spec + ": " + c + " classes per agent but the data has "
-                    + classes);
-        }
         IntList[] holders = IntList.array(classes);
         for (int i = 0; i < agents; i++) {
             int[] order = range(classes);
@@ -231,10 +228,6 @@ final class Schemes {
         Arrays.fill(groupOf, -1);
         for (int g = 0; g < s.groups().length; g++) {
             for (int label : s.groups()[g]) {
-                if (label < 0 || label >= classes) {
-                    throw new IllegalArgumentException("partition " + spec + ": label " + label + " is outside [0, "
-                            + classes + ")");
-                }
                 if (groupOf[label] >= 0) {
                     throw new IllegalArgumentException("partition " + spec + ": label " + label + " is in groups "
                             + groupOf[label] + " and " + g + "; groups must be disjoint");

@@ -105,6 +105,10 @@ public final class ExperimentConfig {
             p.load(r);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("configuration file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("configuration file " + file + " is not valid UTF-8 text", e);
+        } catch (IllegalArgumentException e) { // Properties.load: a malformed \\uXXXX escape
+            throw new IllegalArgumentException("configuration file " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> m = new LinkedHashMap<>();
         for (String k : new java.util.TreeSet<>(p.stringPropertyNames())) {
@@ -161,7 +165,8 @@ public final class ExperimentConfig {
                 throw bad("model", "expected one of " + String.join(", ", peerlearn.nn.Zoo.NAMES));
             }
             try {
-                peerlearn.data.PartitionSpec.parse(text("partition"));
+                // Fashion-MNIST and CIFAR-10 have 10 classes, CIFAR-100 100: refused before the data are read
+                peerlearn.data.PartitionSpec.parse(text("partition")).requireFits(text("data").equals("cifar100") ? 100 : 10);
             } catch (IllegalArgumentException e) {
                 throw bad("partition", e.getMessage());
             }

@@ -17,15 +17,21 @@ import java.util.TreeSet;
  * <p>In {@code summary.json}, {@code mean_accuracy}/{@code min_accuracy}/{@code max_accuracy} are
  * over the agents' accuracies on their own test splits (personalized accuracy); the
  * {@code *_global_accuracy} ones are on the global test set; {@code bytes_sent} is the mean per
- * agent. Undefined values (accuracy of a problem without classes) are {@code null}.
+ * agent; {@code crashed_agents} lists the agents crashed by the end (the means are over the
+ * others). Undefined values (accuracy of a problem without classes) are {@code null}.
  */
 public final class RunFiles {
     private RunFiles() {}
 
-    /** Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME}. */
+    /**
+     * Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME}.
+     * {@code status} is {@code running}, or {@code crashed} for an agent the fault model has
+     * stopped by that point: its row keeps the point's columns and leaves the agent's own empty,
+     * and the point's means and x̄ are over the running agents only.
+     */
     public static final List<String> COLUMNS = List.of("round", "epoch", "wall_seconds", "agent", "local_accuracy",
             "local_loss", "global_accuracy", "global_loss", "train_loss", "bytes_sent", "averaged_model_accuracy",
-            "averaged_model_loss", "consensus_distance");
+            "averaged_model_loss", "consensus_distance", "status");
 
     /** Writes all three files into {@code dir} (created if needed). */
     public static void write(RunResult r, Path dir) throws IOException {
@@ -77,16 +83,27 @@ public final class RunFiles {
             b.append(",extra.").append(e);
         }
         b.append('\n');
+        int n = r.config().agents();
         for (EvalPoint p : r.points()) {
+            AgentMetrics[] byId = new AgentMetrics[n];
             for (AgentMetrics m : p.agents()) {
+                byId[m.agent()] = m;
+            }
+            for (int i = 0; i < n; i++) {
+                AgentMetrics m = byId[i];
                 b.append(p.round()).append(',').append(csv(p.epoch())).append(',').append(csv(p.wallSeconds()))
-                        .append(',').append(m.agent()).append(',').append(csv(m.localAccuracy())).append(',')
-                        .append(csv(m.localLoss())).append(',').append(csv(m.globalAccuracy())).append(',')
-                        .append(csv(m.globalLoss())).append(',').append(csv(m.trainLoss())).append(',')
-                        .append(m.bytesSent()).append(',').append(csv(p.averagedAccuracy())).append(',')
-                        .append(csv(p.averagedLoss())).append(',').append(csv(p.consensusDistance()));
+                        .append(',').append(i).append(',');
+                if (m == null) {
+                    b.append(",,,,,,");
+                } else {
+                    b.append(csv(m.localAccuracy())).append(',').append(csv(m.localLoss())).append(',')
+                            .append(csv(m.globalAccuracy())).append(',').append(csv(m.globalLoss())).append(',')
+                            .append(csv(m.trainLoss())).append(',').append(m.bytesSent()).append(',');
+                }
+                b.append(csv(p.averagedAccuracy())).append(',').append(csv(p.averagedLoss())).append(',')
+                        .append(csv(p.consensusDistance())).append(',').append(m == null ? "crashed" : "running");
                 for (String e : extras) {
-                    b.append(',').append(csv(m.extra().getOrDefault(e, Double.NaN)));
+                    b.append(',').append(m == null ? "" : csv(m.extra().getOrDefault(e, Double.NaN)));
                 }
                 b.append('\n');
             }
@@ -106,6 +123,7 @@ public final class RunFiles {
         s.put("algorithm", Json.string(r.config().text("algorithm")));
         s.put("problem", Json.string(r.problem()));
         s.put("agents", Json.number(r.config().agents()));
+        s.put("crashed_agents", crashed(r.config().agents(), p).toString().replace(" ", ""));
         s.put("mean_accuracy", Json.number(p.meanLocalAccuracy()));
         s.put("min_accuracy", Json.number(p.minLocalAccuracy()));
         s.put("max_accuracy", Json.number(p.maxLocalAccuracy()));
@@ -124,6 +142,19 @@ public final class RunFiles {
         s.put("wall_seconds", Json.number(r.wallSeconds()));
         s.put("seed", Long.toString(r.config().seed()));
         return s;
+    }
+
+    /** The agents absent from point {@code p} (the runtime leaves out exactly the crashed ones), in id order. */
+    static List<Integer> crashed(int agents, EvalPoint p) {
+        java.util.Set<Integer> running = new java.util.HashSet<>();
+        p.agents().forEach(m -> running.add(m.agent()));
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < agents; i++) {
+            if (!running.contains(i)) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     public static void writeSummary(RunResult r, Path file) throws IOException {

@@ -46,10 +46,10 @@ public final class Runner {
 
     /** As {@link #run(ExperimentConfig, Progress)}, reading data sets through {@code data}. */
     public static RunResult run(ExperimentConfig c, Progress progress, DataSets data) {
+        Topology topology = topology(c); // first: a bad topology is refused before any data are read
         Problem problem = Problems.create(c, data);
         int n = c.agents();
         long seed = c.seed();
-        Topology topology = topology(c);
         double meanSamples = 0;
         for (int i = 0; i < n; i++) {
             meanSamples += problem.trainSamples(i);
@@ -269,7 +269,7 @@ public final class Runner {
                     throw new IllegalArgumentException("expected KIND:VALUE");
                 }
                 switch (kv[0]) {
-                    case "drop" -> drop = Double.parseDouble(kv[1]);
+                    case "drop" -> drop = Faults.drops(c.seed(), Double.parseDouble(kv[1])).dropProbability(); // checks P
                     case "crash", "straggler" -> {
                         String[] ar = kv[1].split("@", 2);
                         if (ar.length != 2) {
@@ -287,6 +287,10 @@ public final class Runner {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("faults = '" + spec + "': item '" + item.trim() + "': " + e.getMessage());
             }
+        }
+        if (f.crashes().size() == c.agents()) {
+            throw new IllegalArgumentException("faults = '" + spec + "': every one of the " + c.agents()
+                    + " agents crashes; at least one must survive");
         }
         return new Faults(c.seed(), drop, f.crashes(), f.stragglerMillis());
     }

@@ -207,8 +207,9 @@ public final class Graphs {
 
     /**
      * Reads an edge list: one edge {@code i j} per line (whitespace separated, ids from 0), blank
-     * lines and lines starting with {@code #} ignored. The number of agents is one more than the
-     * largest id, or {@code n} if it is positive (then every id must be below n).
+     * lines and lines starting with {@code #} ignored. The number of agents is {@code n} if it is
+     * positive (then every id must be below n); otherwise one more than the largest id, and every
+     * id from 0 to the largest must then appear in some edge.
      */
     public static Graph fromEdgeFile(Path file, int n) {
         List<String> lines;
@@ -247,10 +248,28 @@ public final class Graphs {
             }
             edges.add(e);
         }
-        int size = n > 0 ? n : max + 1;
-        if (size == 0) {
+        if (n <= 0 && edges.isEmpty()) {
             throw new IllegalArgumentException(file + ": no edges and no agent count given");
         }
+        if (n <= 0) {
+            // Without a count the agents are 0..max, so each must appear in an edge: otherwise a single
+            // id like 2000000000 would size the graph (and its arrays) by a number nobody checked.
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int[] e : edges) {
+                seen.add(e[0]);
+                seen.add(e[1]);
+            }
+            if (seen.size() != (long) max + 1) {
+                int absent = 0;
+                while (seen.contains(absent)) {
+                    absent++;
+                }
+                throw new IllegalArgumentException(file + ": agent ids go up to " + max + " but agent " + absent
+                        + " is in no edge (" + seen.size() + " distinct ids); number the agents 0.." + (seen.size() - 1)
+                        + " or give the agent count");
+            }
+        }
+        int size = n > 0 ? n : max + 1;
         return Graph.fromEdges("file(" + file.getFileName() + ")", size, edges.toArray(int[][]::new));
     }
 

@@ -81,8 +81,13 @@ public final class TopologySpec {
             case "kregular-each-round" -> Topology.randomRegularEachRound(agents,
                     integer(spec, require(spec, arg, "a degree, e.g. kregular-each-round:4")), seed, rule);
             case "matrix" -> {
-                MixingMatrix w = MixingMatrix.fromFile(Path.of(require(spec, arg, "a path, e.g. matrix:w.txt")))
-                        .validate(1e-9);
+                Path file = Path.of(require(spec, arg, "a path, e.g. matrix:w.txt"));
+                MixingMatrix w = MixingMatrix.fromFile(file);
+                try {
+                    w.validate(1e-9);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("mixing matrix " + file + ": " + e.getMessage(), e);
+                }
                 if (w.size() != agents) {
                     throw new IllegalArgumentException("mixing matrix '" + arg + "' has " + w.size() + " agents but "
                             + agents + " were asked for");

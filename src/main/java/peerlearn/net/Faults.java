@@ -20,6 +20,9 @@ import peerlearn.rng.Rng;
  * </ul>
  */
 public record Faults(long seed, double dropProbability, Map<Integer, Integer> crashes, Map<Integer, Long> stragglerMillis) {
+    /** The longest straggler delay per round: a minute; more would look like a hang rather than a straggler. */
+    public static final long MAX_STRAGGLER_MILLIS = 60_000;
+
     public Faults {
         if (!(dropProbability >= 0 && dropProbability <= 1)) {
             throw new IllegalArgumentException("drop probability must be in [0, 1], got " + dropProbability);
@@ -32,8 +35,9 @@ public record Faults(long seed, double dropProbability, Map<Integer, Integer> cr
             }
         });
         stragglerMillis.forEach((a, ms) -> {
-            if (a < 0 || ms < 0) {
-                throw new IllegalArgumentException("straggler agent " + a + " delay " + ms + " ms: both must be ≥ 0");
+            if (a < 0 || ms < 0 || ms > MAX_STRAGGLER_MILLIS) {
+                throw new IllegalArgumentException("straggler agent " + a + " delay " + ms + " ms: the agent must be ≥ 0 "
+                        + "and the delay in [0, " + MAX_STRAGGLER_MILLIS + "] ms per round");
             }
         });
     }

@@ -24,6 +24,7 @@ public interface Schedule {
         if (stepSize <= 0) {
             throw new IllegalArgumentException("step schedule needs a positive step size, got " + stepSize);
         }
+        requireFactor(gamma);
         return t -> base * Math.pow(gamma, Math.floorDiv(checkT(t), stepSize));
     }
 
@@ -36,6 +37,7 @@ public interface Schedule {
                 throw new IllegalArgumentException("milestones must increase: " + Arrays.toString(milestones));
             }
         }
+        requireFactor(gamma);
         return t -> {
             int passed = 0;
             for (int m : ms) {
@@ -48,6 +50,7 @@ public interface Schedule {
     /** η_t = η₀ · γᵗ. */
     static Schedule exponential(double base, double gamma) {
         requirePositive(base);
+        requireFactor(gamma);
         return t -> base * Math.pow(gamma, checkT(t));
     }
 
@@ -59,6 +62,9 @@ public interface Schedule {
         requirePositive(base);
         if (period <= 0) {
             throw new IllegalArgumentException("cosine schedule needs a positive period, got " + period);
+        }
+        if (!(minimum >= 0) || Double.isInfinite(minimum)) {
+            throw new IllegalArgumentException("cosine schedule minimum must be ≥ 0 and finite, got " + minimum);
         }
         return t -> minimum + 0.5 * (base - minimum) * (1 + Math.cos(Math.PI * Math.min(checkT(t), period) / period));
     }
@@ -79,7 +85,7 @@ public interface Schedule {
      * {@code exp:GAMMA}, {@code cosine} (T = horizon) or {@code cosine:T[:MIN]}, {@code ngc}.
      */
     static Schedule parse(String spec, double base, int horizon) {
-        String[] p = spec.trim().split(":");
+        String[] p = spec.trim().split(":", -1); // -1: ":" and "step:2:" keep their empty parts
         try {
             return switch (p[0]) {
                 case "constant" -> { arity(spec, p, 1, 1); yield constant(base); }
@@ -107,6 +113,13 @@ public interface Schedule {
         if (parts.length < min || parts.length > max) {
             throw new IllegalArgumentException("schedule '" + spec + "' has " + (parts.length - 1) + " arguments, expected "
                     + (min == max ? String.valueOf(min - 1) : (min - 1) + " to " + (max - 1)));
+        }
+    }
+
+    /** A decay factor γ must be positive and finite, or the rates would turn negative or undefined. */
+    private static void requireFactor(double gamma) {
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("decay factor γ must be positive and finite, got " + gamma);
         }
     }
 
