@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code demo}: the README's main job, a small real comparison that finishes in a few minutes on
- * two cores: 8 agents on a ring, Fashion-MNIST with skewed labels, D-PSGD against local-only and
- * all-reduce SGD, one combined report.
+ * two cores: 8 agents on a ring, Fashion-MNIST with skewed labels, D-PSGD and NGC (α = 1) against
+ * local-only and all-reduce SGD, one combined report.
  */
 final class DemoCommand implements Command {
     /** The demo's settings; any flag given replaces one of these. */
@@ -31,7 +31,7 @@ final class DemoCommand implements Command {
         return m;
     }
 
-    static final String ALGORITHMS = "dpsgd,local,allreduce";
+    static final String ALGORITHMS = "dpsgd,ngc,local,allreduce";
 
     @Override
     public String name() {
@@ -40,7 +40,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "compare D-PSGD, local-only and all-reduce on 8 agents (a few minutes)";
+        return "compare D-PSGD, NGC, local-only and all-reduce on 8 agents (a few minutes)";
     }
 
     @Override
