@@ -18,8 +18,10 @@ import peerlearn.rng.Rng;
  *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp target/classes:target/test-classes \
  *       peerlearn.bench.TrainStepBench [seconds-per-case [case [warm-up-seconds]]]
  * </pre>
- * Prints the median over 5 timed rounds of ms/step and samples/s, after a warm-up (15 s by
- * default) long enough for C2 to compile the Vector API kernels: code still running in the
+ * Prints the median over 5 timed rounds of ms/step and samples/s, by the wall clock and by this
+ * thread's CPU time (the steadier figure on a shared machine: waiting for a core does not count),
+ * after a warm-up (15 s by
+ * default, of this thread's CPU time) long enough for C2 to compile the Vector API kernels: code still running in the
  * interpreter or C1 executes the Vector API's slow Java fallback, and on a loaded machine the
  * C2 compile of the GEMM kernel came only after about 6 s.
  */
@@ -30,7 +32,7 @@ public final class TrainStepBench {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         String only = args.length > 1 ? args[1] : "";
         double warmup = args.length > 2 ? Double.parseDouble(args[2]) : 15;
-        System.out.println("case                      ms/step   samples/s   (median of 5 rounds, one thread)");
+        System.out.println("case                      ms/step   samples/s  cpu ms/step  cpu samples/s   (median of 5 rounds, one thread)");
         if (only.isEmpty() || only.equals("lenet5-b32")) {
             run("lenet5 1x28x28 batch 32", Zoo.lenet5(new int[] {1, 28, 28}, 10), 32, seconds, warmup);
         }
@@ -62,10 +64,12 @@ public final class TrainStepBench {
         float[] x = obj.initialParameters();
         float[] g = new float[x.length];
         Sgd sgd = new Sgd(x.length, 0.9f, false, 0f);
-        // warm up, then size rounds to about seconds/5 each
-        long t0 = System.nanoTime();
+        // warm up (by this thread's CPU time, so a loaded machine gets a longer warm-up by the
+        // clock), then size rounds to about seconds/5 each
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         int warm = 0;
-        while (System.nanoTime() - t0 < warmup * 1e9 || warm < 20) {
+        while (threads.getCurrentThreadCpuTime() - c0 < warmup * 1e9 || warm < 20) {
             step(obj, x, g, sgd);
             warm++;
         }
@@ -76,23 +80,26 @@ public final class TrainStepBench {
         double perStep = (System.nanoTime() - t1) / 1e9 / 10;
         int steps = Math.max(5, (int) (seconds / 5 / perStep));
         double[] ms = new double[5];
+        double[] cpu = new double[5];
         for (int round = 0; round < 5; round++) {
             long s = System.nanoTime();
+            long c = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < steps; i++) {
                 step(obj, x, g, sgd);
             }
             ms[round] = (System.nanoTime() - s) / 1e6 / steps;
+            cpu[round] = (threads.getCurrentThreadCpuTime() - c) / 1e6 / steps;
         }
         Arrays.sort(ms);
+        Arrays.sort(cpu);
         double med = ms[2];
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < 5; i++) {
             step(obj, x, g, sgd);
         }
         double mbPerStep = (threads.getCurrentThreadAllocatedBytes() - before) / 5.0 / (1 << 20);
-        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each; %.1f MiB allocated per step)%n",
-                name, med, batch * 1000 / med, ms[0], ms[4], steps, mbPerStep);
+        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each; %.1f MiB allocated per step)%n",
+                name, med, batch * 1000 / med, cpu[2], batch * 1000 / cpu[2], ms[0], ms[4], steps, mbPerStep);
     }
 
     private static void step(NeuralObjective obj, float[] x, float[] g, Sgd sgd) {

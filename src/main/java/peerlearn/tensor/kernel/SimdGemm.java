@@ -6,10 +6,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SGEMM on the Vector API: packed panels, cache blocking and an MR×NR register-blocked micro-kernel
- * (MR = 6 rows, NR = four vectors of columns: 24 accumulators, and 4 loads plus 6 broadcasts per
- * 24 fma; of the tiles 8×2, 12×2, 14×2, 7×3, 8×3, 4×4, 5×4, 4×6, 5×5 vectors tried on AVX-512
- * it ran fastest). Its scalar twin is {@link ScalarGemm}, and the two agree bit for bit: every c_ij is still the fma chain over p = 0, 1, …, k−1 from zero — blocking
- * only changes which elements are computed together, never the order of one element's sum.
+ * of MR rows and NR = V vectors of columns. The tile's MR·V running sums, its V loads of B and the
+ * MR broadcasts of A (the JIT loads all of a step's broadcasts up front) must fit the register
+ * file, or sums spill to the stack and every step waits on a store and a reload:
+ * <ul>
+ *   <li>512-bit vectors (AVX-512, 32 registers): MR = 6, V = 4 (of the tiles 8×2, 12×2, 14×2, 7×3,
+ *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest);
+ *   <li>narrower vectors (AVX2 has 16 registers): MR = 3, V = 3, 9 + 3 + 3 = 15 registers. On an
+ *       AVX2 core its micro-kernel ran at 71 GFLOP/s from L1, the 6×2 tile (12 + 2 + 6 = 20, two
+ *       sums spilled) at 35, 4×3 at 35, 5×2 at 32, 4×2 at 48, 2×4 at 47.
+ * </ul>
+ * Its scalar twin is {@link ScalarGemm}, and the two agree bit for bit: every c_ij is still the fma
+ * chain over p = 0, 1, …, k−1 from zero — blocking only changes which elements are computed
+ * together, never the order of one element's sum.
  *
  * <p>Loop nest (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication",
  * ACM TOMS 34(3), 2008): for each block of NC columns, for each block of KC of the k-range,
@@ -20,8 +29,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdGemm implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    static final int MR = 6;
-    static final int NR = 4 * L;
+    /** The tile for this machine's preferred species (see the class comment): MR rows, V vectors. */
+    static final int MR = S.vectorBitSize() >= 512 ? 6 : 3;
+    static final int V = S.vectorBitSize() >= 512 ? 4 : 3;
+
+    private final int mr;
+    private final int nr;
 
     private final int kc;
     private final int mc;
@@ -31,23 +44,37 @@ final class SimdGemm implements GemmKernel {
     /**
      * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1: a 192×256 block of
      * A (192 KiB) stays in L2 next to the streamed B panels and parked sums. On a shared 2-core
-     * machine the choice among mc = 48…480 and kc = 128…512 was within measurement noise.
+     * machine the choice among mc = 48…480 and kc = 128…512 was within measurement noise; nc = 1024
+     * (a 1 MiB block of packed B) beat 4096 on the wide products of convolutions (18 vs 15 GFLOP/s
+     * on an AVX2 core with 512 KiB of L2) and tied on 512³.
      */
     SimdGemm() {
-        this(256, 192, 4096, 64);
+        this(MR, V, 256, 192, 1024, 64);
     }
 
     /**
+     * @param rows rows of the tile, MR: 6 with 4 vectors, or 3 with 3 vectors
+     * @param vectors vectors per tile row, V (NR = V · lanes columns)
      * @param kc rows of a packed B panel (the k-block)
      * @param mc rows of op(A) packed at once
      * @param nc columns of op(B) packed at once
      * @param directRows when op(B) is B itself and m ≤ this, read B in place instead of packing it
      */
-    SimdGemm(int kc, int mc, int nc, int directRows) {
+    SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows) {
+        if (!(rows == 6 && vectors == 4) && !(rows == 3 && vectors == 3)) {
+            throw new IllegalArgumentException("gemm tile: 6×4 or 3×3 vectors, got " + rows + "×" + vectors);
+        }
+        this.mr = rows;
+        this.nr = vectors * L;
         this.kc = Math.max(1, kc);
-        this.mc = Math.max(MR, mc / MR * MR);
-        this.nc = Math.max(NR, nc / NR * NR);
+        this.mc = Math.max(mr, mc / mr * mr);
+        this.nc = Math.max(nr, nc / nr * nr);
         this.directRows = directRows;
+    }
+
+    /** Columns of the widest tile (4 vectors), for tests that size their cases by it. */
+    static int maxNr() {
+        return 4 * L;
     }
 
     @Override
@@ -66,62 +93,71 @@ final class SimdGemm implements GemmKernel {
             }
             return;
         }
-        boolean direct = !transB && m <= directRows;
+        // Rows of B a multiple of 4 KiB apart fall into one L1 set: a panel of more than 64 such
+        // rows evicts itself before the next row panel of A reuses it, and then packing pays
+        // (measured 12 vs 18 GFLOP/s on m = 32, n = 32,768, k = 288, a 3×3 convolution's forward).
+        boolean direct = !transB && m <= directRows && (k <= 64 || ldb % 1024 != 0);
         int kcMax = Math.min(kc, k);
-        int ncMax = Math.min(nc, roundUp(n, NR));
-        int mcMax = Math.min(mc, roundUp(m, MR));
+        int ncMax = Math.min(nc, roundUp(n, nr));
+        int mcMax = Math.min(mc, roundUp(m, mr));
         float[] pa = ws.packedA(mcMax * kcMax);
-        float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % NR != 0 ? kcMax * NR : 0);
+        float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % nr != 0 ? kcMax * nr : 0);
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = k > kc;
-        float[] acc = ws.accumulators(parked ? roundUp(m, MR) * ncMax : MR * NR);
+        float[] acc = ws.accumulators(parked ? roundUp(m, mr) * ncMax : mr * nr);
 
         for (int jc = 0; jc < n; jc += nc) {
             int ncb = Math.min(nc, n - jc);
-            int nPanels = (ncb + NR - 1) / NR;
+            int nPanels = (ncb + nr - 1) / nr;
             for (int pc = 0; pc < k; pc += kc) {
                 int kcb = Math.min(kc, k - pc);
                 boolean first = pc == 0;
                 boolean last = pc + kcb == k;
                 if (!direct) {
-                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb);
-                } else if (ncb % NR != 0) {
-                    int jt = (nPanels - 1) * NR;
-                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb);
+                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb, nr);
+                } else if (ncb % nr != 0) {
+                    int jt = (nPanels - 1) * nr;
+                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb, nr);
                 }
                 for (int ic = 0; ic < m; ic += mc) {
                     int mcb = Math.min(mc, m - ic);
-                    int mPanels = (mcb + MR - 1) / MR;
-                    packA(transA, a, aOff, lda, ic, mcb, pc, kcb, pa);
+                    int mPanels = (mcb + mr - 1) / mr;
+                    packA(transA, a, aOff, lda, ic, mcb, pc, kcb, pa, mr);
                     for (int jp = 0; jp < nPanels; jp++) {
-                        int j0 = jp * NR;
-                        int cols = Math.min(NR, ncb - j0);
+                        int j0 = jp * nr;
+                        int cols = Math.min(nr, ncb - j0);
                         float[] bArr;
                         int bi;
                         int bStride;
                         if (!direct) {
                             bArr = pb;
-                            bi = jp * NR * kcb;
-                            bStride = NR;
-                        } else if (cols == NR) {
+                            bi = jp * nr * kcb;
+                            bStride = nr;
+                        } else if (cols == nr) {
                             bArr = b;
                             bi = bOff + pc * ldb + jc + j0;
                             bStride = ldb;
                         } else {
                             bArr = pb;
                             bi = 0;
-                            bStride = NR;
+                            bStride = nr;
                         }
                         for (int ip = 0; ip < mPanels; ip++) {
-                            int i0 = ip * MR;
-                            int rows = Math.min(MR, mcb - i0);
-                            int accI = parked ? (((ic + i0) / MR) * nPanels + jp) * (MR * NR) : 0;
+                            int i0 = ip * mr;
+                            int rows = Math.min(mr, mcb - i0);
+                            int accI = parked ? (((ic + i0) / mr) * nPanels + jp) * (mr * nr) : 0;
                             if (first) {
-                                zero(acc, accI);
+                                zero(acc, accI, mr * nr);
                             }
-                            kernel(pa, ip * MR * kcb, bArr, bi, bStride, kcb, acc, accI);
+                            if (mr == 3 && bArr == pb) {
+                                kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, acc, accI);
+                            } else if (mr == 3) {
+                                kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, acc, accI);
+                            } else {
+                                kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, acc, accI);
+                            }
                             if (last) {
-                                finish(acc, accI, c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols,
+                                finish(acc, accI, nr, c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols,
                                         alpha, beta);
                             }
                         }
@@ -136,47 +172,37 @@ final class SimdGemm implements GemmKernel {
     }
 
     /**
-     * Packs op(A)[i0 .. i0+rows, p0 .. p0+kcb) into MR-row panels: panel q holds, for each p,
-     * the MR values op(A)[i0 + q·MR + r, p0 + p] at q·MR·kcb + p·MR + r, zero-padded past m.
+     * Packs op(A)[i0 .. i0+rows, p0 .. p0+kcb) into mr-row panels: panel q holds, for each p,
+     * the mr values op(A)[i0 + q·mr + r, p0 + p] at q·mr·kcb + p·mr + r, zero-padded past m.
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int rows,
-                              int p0, int kcb, float[] pa) {
-        for (int q = 0; q * MR < rows; q++) {
-            int base = q * MR * kcb;
-            int r1 = Math.min(MR, rows - q * MR);
-            int ib = i0 + q * MR;
+                              int p0, int kcb, float[] pa, int mr) {
+        for (int q = 0; q * mr < rows; q++) {
+            int base = q * mr * kcb;
+            int r1 = Math.min(mr, rows - q * mr);
+            int ib = i0 + q * mr;
             if (transA) {
                 for (int p = 0; p < kcb; p++) {
                     int src = aOff + (p0 + p) * lda + ib;
-                    int dst = base + p * MR;
+                    int dst = base + p * mr;
                     for (int r = 0; r < r1; r++) {
                         pa[dst + r] = a[src + r];
                     }
-                    for (int r = r1; r < MR; r++) {
+                    for (int r = r1; r < mr; r++) {
                         pa[dst + r] = 0f;
                     }
-                }
-            } else if (r1 == MR) {
-                // A full panel: six row streams advanced together (MR = 6).
-                int s0 = aOff + ib * lda + p0;
-                int s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda, s4 = s3 + lda, s5 = s4 + lda;
-                for (int p = 0, dst = base; p < kcb; p++, dst += MR) {
-                    pa[dst] = a[s0 + p];
-                    pa[dst + 1] = a[s1 + p];
-                    pa[dst + 2] = a[s2 + p];
-                    pa[dst + 3] = a[s3 + p];
-                    pa[dst + 4] = a[s4 + p];
-                    pa[dst + 5] = a[s5 + p];
                 }
             } else {
-                int src = aOff + ib * lda + p0;
-                for (int p = 0; p < kcb; p++) {
-                    int dst = base + p * MR;
-                    for (int r = 0; r < r1; r++) {
-                        pa[dst + r] = a[src + r * lda + p];
+                // Row by row: reads run along a row of A, writes step by mr through the panel.
+                for (int r = 0; r < r1; r++) {
+                    int src = aOff + (ib + r) * lda + p0;
+                    for (int p = 0, dst = base + r; p < kcb; p++, dst += mr) {
+                        pa[dst] = a[src + p];
                     }
-                    for (int r = r1; r < MR; r++) {
-                        pa[dst + r] = 0f;
+                }
+                for (int r = r1; r < mr; r++) {
+                    for (int p = 0, dst = base + r; p < kcb; p++, dst += mr) {
+                        pa[dst] = 0f;
                     }
                 }
             }
@@ -188,29 +214,32 @@ final class SimdGemm implements GemmKernel {
      * the NR values op(B)[p0 + p, j0 + q·NR + t] at q·NR·kcb + p·NR + t, zero-padded past n.
      */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb,
-                              int j0, int cols, float[] pb) {
-        for (int q = 0; q * NR < cols; q++) {
-            int base = q * NR * kcb;
-            int t1 = Math.min(NR, cols - q * NR);
-            int jb = j0 + q * NR;
+                              int j0, int cols, float[] pb, int nr) {
+        for (int q = 0; q * nr < cols; q++) {
+            int base = q * nr * kcb;
+            int t1 = Math.min(nr, cols - q * nr);
+            int jb = j0 + q * nr;
             if (transB) {
-                // A transpose: writes run along a panel row; the t1 source rows stay in L1 across p.
-                int src = bOff + jb * ldb + p0;
-                for (int p = 0; p < kcb; p++) {
-                    int dst = base + p * NR;
-                    for (int t = 0; t < t1; t++) {
-                        pb[dst + t] = b[src + t * ldb + p];
+                // A transpose, source row by source row: reads run along a row of B (rows a
+                // multiple of 4 KiB apart would evict each other from L1 if read across), writes
+                // step by nr through the panel, which stays in L1.
+                for (int t = 0; t < t1; t++) {
+                    int src = bOff + (jb + t) * ldb + p0;
+                    for (int p = 0, dst = base + t; p < kcb; p++, dst += nr) {
+                        pb[dst] = b[src + p];
                     }
-                    if (t1 < NR) {
-                        Arrays.fill(pb, dst + t1, dst + NR, 0f);
+                }
+                if (t1 < nr) {
+                    for (int p = 0; p < kcb; p++) {
+                        Arrays.fill(pb, base + p * nr + t1, base + p * nr + nr, 0f);
                     }
                 }
             } else {
                 for (int p = 0; p < kcb; p++) {
-                    int dst = base + p * NR;
+                    int dst = base + p * nr;
                     System.arraycopy(b, bOff + (p0 + p) * ldb + jb, pb, dst, t1);
-                    if (t1 < NR) {
-                        Arrays.fill(pb, dst + t1, dst + NR, 0f);
+                    if (t1 < nr) {
+                        Arrays.fill(pb, dst + t1, dst + nr, 0f);
                     }
                 }
             }
@@ -218,14 +247,102 @@ final class SimdGemm implements GemmKernel {
     }
 
     /**
-     * The micro-kernel: an MR×NR tile of running sums s (24 vector registers) advanced over kcb
+     * The micro-kernel of the 3×3-vector tile on a packed B panel: 9 running sums, 3 loads and 3
+     * broadcasts per 9 fma, otherwise as {@link #kernel6x4}. Every index is a constant multiple
+     * of p plus a constant, so the JIT checks the array bounds once before the loop, not per load.
+     */
+    private static void kernel3x3(float[] pa, int ai, float[] b, int bi, int kcb, float[] t, int ti) {
+        FloatVector s00 = FloatVector.fromArray(S, t, ti);
+        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
+        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, t, ti + 3 * L);
+        FloatVector s11 = FloatVector.fromArray(S, t, ti + 4 * L);
+        FloatVector s12 = FloatVector.fromArray(S, t, ti + 5 * L);
+        FloatVector s20 = FloatVector.fromArray(S, t, ti + 6 * L);
+        FloatVector s21 = FloatVector.fromArray(S, t, ti + 7 * L);
+        FloatVector s22 = FloatVector.fromArray(S, t, ti + 8 * L);
+        for (int p = 0; p < kcb; p++) {
+            int a0 = ai + 3 * p;
+            int b0i = bi + 3 * L * p;
+            FloatVector b0 = FloatVector.fromArray(S, b, b0i);
+            FloatVector b1 = FloatVector.fromArray(S, b, b0i + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, b0i + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[a0]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            x = FloatVector.broadcast(S, pa[a0 + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            x = FloatVector.broadcast(S, pa[a0 + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+        }
+        s00.intoArray(t, ti);
+        s01.intoArray(t, ti + 1 * L);
+        s02.intoArray(t, ti + 2 * L);
+        s10.intoArray(t, ti + 3 * L);
+        s11.intoArray(t, ti + 4 * L);
+        s12.intoArray(t, ti + 5 * L);
+        s20.intoArray(t, ti + 6 * L);
+        s21.intoArray(t, ti + 7 * L);
+        s22.intoArray(t, ti + 8 * L);
+    }
+
+    /**
+     * {@link #kernel3x3} reading B in place, rows {@code bStride} apart (whose bounds the JIT then
+     * checks load by load).
+     */
+    private static void kernel3x3Strided(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
+                                  float[] t, int ti) {
+        FloatVector s00 = FloatVector.fromArray(S, t, ti);
+        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
+        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, t, ti + 3 * L);
+        FloatVector s11 = FloatVector.fromArray(S, t, ti + 4 * L);
+        FloatVector s12 = FloatVector.fromArray(S, t, ti + 5 * L);
+        FloatVector s20 = FloatVector.fromArray(S, t, ti + 6 * L);
+        FloatVector s21 = FloatVector.fromArray(S, t, ti + 7 * L);
+        FloatVector s22 = FloatVector.fromArray(S, t, ti + 8 * L);
+        for (int p = 0; p < kcb; p++, ai += 3, bi += bStride) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[ai]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            x = FloatVector.broadcast(S, pa[ai + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            x = FloatVector.broadcast(S, pa[ai + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+        }
+        s00.intoArray(t, ti);
+        s01.intoArray(t, ti + 1 * L);
+        s02.intoArray(t, ti + 2 * L);
+        s10.intoArray(t, ti + 3 * L);
+        s11.intoArray(t, ti + 4 * L);
+        s12.intoArray(t, ti + 5 * L);
+        s20.intoArray(t, ti + 6 * L);
+        s21.intoArray(t, ti + 7 * L);
+        s22.intoArray(t, ti + 8 * L);
+    }
+
+    /**
+     * The micro-kernel of the 6×4-vector tile: an MR×NR tile of running sums s (24 vector registers) advanced over kcb
      * values of p with one fma per element per p. Starts from the sums parked in {@code t} at
-     * {@code ti} (zeroed by the caller before the first k-block) and parks them there again, as MR
+     * {@code ti} (zeroed by the caller before the first k-block) and parks them there again, as 6
      * rows of NR. It calls nothing and merges no vectors at a branch, so the JIT keeps every
      * vector in a register (a vector live across a call, or merged from two branches, gets boxed
      * on the heap — and the kernel runs 3× slower).
      */
-    private static void kernel(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
+    private static void kernel6x4(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
                                float[] t, int ti) {
         FloatVector s00 = FloatVector.fromArray(S, t, ti);
         FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
@@ -251,7 +368,7 @@ final class SimdGemm implements GemmKernel {
         FloatVector s51 = FloatVector.fromArray(S, t, ti + 21 * L);
         FloatVector s52 = FloatVector.fromArray(S, t, ti + 22 * L);
         FloatVector s53 = FloatVector.fromArray(S, t, ti + 23 * L);
-        for (int p = 0; p < kcb; p++, ai += MR, bi += bStride) {
+        for (int p = 0; p < kcb; p++, ai += 6, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
@@ -313,10 +430,10 @@ final class SimdGemm implements GemmKernel {
         s53.intoArray(t, ti + 23 * L);
     }
 
-    /** Zeroes one MR×NR tile with whole-vector stores (which the kernel's loads can forward from). */
-    private static void zero(float[] t, int ti) {
+    /** Zeroes one tile with whole-vector stores (which the kernel's loads can forward from). */
+    private static void zero(float[] t, int ti, int size) {
         FloatVector z = FloatVector.zero(S);
-        for (int i = 0; i < MR * NR; i += L) {
+        for (int i = 0; i < size; i += L) {
             z.intoArray(t, ti + i);
         }
     }
@@ -325,11 +442,11 @@ final class SimdGemm implements GemmKernel {
      * Writes the first {@code rows}×{@code cols} sums of the tile at {@code t[ti]} to C:
      * α·s, or fma(β, c, α·s) when β ≠ 0 — {@link ScalarGemm#finish} lane by lane.
      */
-    private static void finish(float[] t, int ti, float[] c, int ci, int ldc, int rows, int cols,
+    private static void finish(float[] t, int ti, int nr, float[] c, int ci, int ldc, int rows, int cols,
                                float alpha, float beta) {
         FloatVector av = FloatVector.broadcast(S, alpha);
         FloatVector bv = FloatVector.broadcast(S, beta);
-        for (int r = 0; r < rows; r++, ti += NR, ci += ldc) {
+        for (int r = 0; r < rows; r++, ti += nr, ci += ldc) {
             int j = 0;
             for (; j + L <= cols; j += L) {
                 FloatVector v = FloatVector.fromArray(S, t, ti + j).mul(av);

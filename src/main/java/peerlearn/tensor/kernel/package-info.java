@@ -21,10 +21,12 @@
  * hardware holds 4, 8 or 16 lanes; gradients are accumulated in a fixed order of their terms.
  * Blocking and vectorization only decide which independent sums advance together.
  *
- * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs a 6 × (4·lanes)
- * register-blocked micro-kernel (Goto and van de Geijn, ACM TOMS 34(3), 2008), reading B in
- * place when few rows share it. Packing buffers live in a {@link peerlearn.tensor.kernel.GemmWorkspace}
- * that the caller may keep per thread of work. Figures and the command that measures them:
- * {@code tools/bench}.
+ * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs a register-blocked
+ * micro-kernel (Goto and van de Geijn, ACM TOMS 34(3), 2008) whose tile fits the register file:
+ * 6 × (4·lanes) with 512-bit vectors, 3 × (3·lanes) with narrower ones (AVX2's 16 registers),
+ * reading B in place when few rows share it and its rows do not alias in L1. Packing buffers live
+ * in a {@link peerlearn.tensor.kernel.GemmWorkspace} that the caller may keep per thread of work.
+ * Figures and the commands that measure them: {@code tools/bench}, {@code tools/bench-gemm}
+ * (against OpenBLAS in the same run) and theory/autograd.md#speed.
  */
 package peerlearn.tensor.kernel;

@@ -11,14 +11,20 @@ import peerlearn.testkit.KernelGenerators;
 import peerlearn.testkit.Tolerances;
 
 class GemmProperties {
-    private static final int NR = SimdGemm.NR;
+    private static final int NR = SimdGemm.maxNr();
 
-    /** The production kernel, and kernels with tiny blocks that force every blocking path. */
+    /**
+     * The production kernel, and kernels with tiny blocks that force every blocking path, with
+     * both tiles (6×4 and 3×3 vectors) whatever this machine's production choice.
+     */
     private static final List<GemmKernel> VECTOR_KERNELS = List.of(
             new SimdGemm(),
-            new SimdGemm(5, SimdGemm.MR * 2, NR, 0),
-            new SimdGemm(3, SimdGemm.MR, 2 * NR, 1000),
-            new SimdGemm(64, 64, 3 * NR, 1000));
+            new SimdGemm(6, 4, 5, 6 * 2, NR, 0),
+            new SimdGemm(3, 3, 5, 3 * 2, NR, 0),
+            new SimdGemm(6, 4, 3, 6, 2 * NR, 1000),
+            new SimdGemm(3, 3, 3, 3, 2 * NR, 1000),
+            new SimdGemm(6, 4, 64, 64, 3 * NR, 1000),
+            new SimdGemm(3, 3, 64, 64, 3 * NR, 1000));
 
     @Test
     void vectorGemmEqualsItsScalarTwinBitForBit() {
