@@ -1,7 +1,10 @@
 /**
  * Decentralized learning algorithms, one per file, each a per-agent {@link peerlearn.algo.AgentProgram}
- * that owns its agent's state and learns about neighbours only from byte messages. Baselines:
- * local-only, all-reduce SGD, FedAvg, D-PSGD, DSGDm-N, QGM, CHOCO-SGD.
+ * that owns its agent's state and learns about neighbours only from byte messages. The five
+ * papers: GATTA ({@code Gatta}), DMSGD ({@code Dmsgd}), NGC and CompNGC ({@code Ngc},
+ * {@code CompNgc}), DAC ({@code Dac}) and DePRL ({@code Deprl}). Baselines: local-only, all-reduce
+ * SGD, FedAvg, D-PSGD, D-PSGD fine-tuned, DSGDm-N, QGM, CHOCO-SGD, CGA, PENS, random and oracle
+ * gossip.
  *
  * <p><b>Adding an algorithm</b> takes one new file here and one line in
  * {@link peerlearn.algo.Algorithms#all()}: a package-private {@code final class Xyz implements
