@@ -216,8 +216,26 @@ public final class AgentRuntime {
             return c;
         }
 
+        /** The first observed round after {@code k}, or {@code rounds} if none. */
+        private int nextObserved(int k) {
+            int r = k + 1;
+            while (r < rounds && !observeAt.test(r)) {
+                r++;
+            }
+            return r;
+        }
+
+        /**
+         * Hands completed rounds to the observer in round order. Rounds can complete out of order:
+         * agents that do not exchange messages are not in step, and a round whose last snapshot
+         * comes from an agent about to crash may complete after later rounds that no longer wait
+         * for it. A completed round is therefore held back until every earlier observed round has
+         * been delivered.
+         */
         @SuppressWarnings("unchecked")
         private void observeLoop() {
+            java.util.TreeMap<Integer, Object[]> held = new java.util.TreeMap<>();
+            int next = nextObserved(-1);
             while (true) {
                 Object[] item;
                 try {
@@ -228,18 +246,22 @@ public final class AgentRuntime {
                 if (item == END) {
                     return;
                 }
-                int k = (Integer) item[0];
-                List<S> snapshots = (List<S>) Arrays.asList((Object[]) item[1]);
-                synchronized (gate) {
-                    if (failure != null) {
+                held.put((Integer) item[0], (Object[]) item[1]);
+                while (held.containsKey(next)) {
+                    int k = next;
+                    List<S> snapshots = (List<S>) Arrays.asList(held.remove(k));
+                    next = nextObserved(k);
+                    synchronized (gate) {
+                        if (failure != null) {
+                            return;
+                        }
+                    }
+                    try {
+                        observer.observe(k, java.util.Collections.unmodifiableList(snapshots));
+                    } catch (Throwable e) {
+                        fail(new AgentFailure(-1, k, e));
                         return;
                     }
-                }
-                try {
-                    observer.observe(k, java.util.Collections.unmodifiableList(snapshots));
-                } catch (Throwable e) {
-                    fail(new AgentFailure(-1, k, e));
-                    return;
                 }
             }
         }

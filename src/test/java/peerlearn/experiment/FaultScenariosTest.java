@@ -166,7 +166,8 @@ class FaultScenariosTest {
             assertEquals(crashed ? "crashed" : "running", f[status], row);
             assertEquals(crashed, f[local].isEmpty(), "a crashed agent has no loss of its own: " + row);
         }
-        assertTrue(Files.readString(dir.resolve("summary.json")).contains("\"crashed_agents\": [3,11],"));
+        String summary = Files.readString(dir.resolve("summary.json"));
+        assertTrue(summary.contains("\"crashed_agents\": [3,11],"), summary);
         assertEquals(N - CRASHED.size(), r.last().agents().size());
     }
 }

@@ -92,6 +92,40 @@ class AgentRuntimeTest {
         assertEquals(6, seen.get(2).get(1));
     }
 
+    /**
+     * Agents that never talk are not in step: the survivors may finish every later observed round
+     * while an agent about to crash is still handing over its last snapshot. The observer must
+     * still see the rounds in order (it once saw 2, 3, 1 here, so a run's "last" point was round 1).
+     */
+    @Test
+    void roundsReachTheObserverInOrderWhenACrashingAgentIsLastToHandOver() {
+        InMemoryNetwork net = new InMemoryNetwork(new peerlearn.graph.Graph("none", new int[2][0]),
+                Faults.none().withCrash(0, 2));
+        List<AgentRuntime.Agent<Integer>> agents = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int id = i;
+            agents.add(new AgentRuntime.Agent<>() {
+                @Override
+                public void round(int k) {}
+
+                @Override
+                public Integer snapshot(int k) {
+                    if (id == 0 && k == 1) {
+                        try {
+                            Thread.sleep(300); // agent 1 runs rounds 2 and 3 meanwhile
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return k;
+                }
+            });
+        }
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        AgentRuntime.run(net, 4, agents, k -> true, (k, s) -> seen.add(k));
+        assertEquals(List.of(0, 1, 2, 3), seen);
+    }
+
     @Test
     void stragglersChangeTimeNotResults() {
         float[][] plain = gossip(Faults.drops(3, 0.2));
