@@ -33,7 +33,7 @@ class InMemoryNetworkTest {
         InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(3));
         AtomicReference<byte[]> got = new AtomicReference<>();
         Thread t = Thread.ofVirtual().start(() -> got.set(net.endpoint(1).receive(0, 1, 5)));
-        Thread.sleep(20);
+        awaitBlocked(t);
         assertTrue(t.isAlive());
         net.endpoint(0).send(1, 1, 5, new byte[] {9});
         t.join();
@@ -89,7 +89,7 @@ class InMemoryNetworkTest {
                 err.set(e);
             }
         });
-        Thread.sleep(20);
+        awaitBlocked(t);
         net.finished(0);
         t.join();
         assertTrue(err.get().getMessage().contains("agent 1 waits for the message type 2 round 0 from agent 0, but that agent"
@@ -107,7 +107,7 @@ class InMemoryNetworkTest {
                 err.set(e);
             }
         });
-        Thread.sleep(20);
+        awaitBlocked(t);
         var e = assertThrows(IllegalStateException.class, () -> net.endpoint(0).receive(1, 1, 0));
         assertTrue(e.getMessage().startsWith("deadlock: all 2 live agents wait"), e.getMessage());
         net.stop("test over");
@@ -160,5 +160,14 @@ class InMemoryNetworkTest {
         assertTrue(e.getMessage().contains("unknown fault 'flood:1'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Faults.parse("drop:2", 1));
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
+
+    /** Waits until {@code t} is parked (waiting for a message), however loaded the machine is. */
+    private static void awaitBlocked(Thread t) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(t.isAlive() && System.nanoTime() < deadline, "thread never blocked: " + t.getState());
+            Thread.sleep(1);
+        }
     }
 }
