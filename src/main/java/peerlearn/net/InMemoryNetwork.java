@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import peerlearn.graph.Graph;
+import peerlearn.state.State;
+import peerlearn.state.StateFormatException;
+import peerlearn.state.Stateful;
 
 /**
  * The in-memory transport: agents in one JVM exchanging {@link Frame}s as byte arrays.
@@ -28,7 +31,7 @@ import peerlearn.graph.Graph;
  * (even if the fault model then drops it) and at the receiver when received; a pull counts a
  * header-only request from the puller and the publisher's reply frame.
  */
-public final class InMemoryNetwork {
+public final class InMemoryNetwork implements Stateful {
     private final Graph contacts;
     private final Faults faults;
     private final int n;
@@ -457,6 +460,107 @@ public final class InMemoryNetwork {
                         + round + " from agent " + from + " but the frame says " + f);
             }
             return f.payload();
+        }
+    }
+
+    /**
+     * The network between two rounds, for a checkpoint: each agent's last completed round, whether
+     * it has finished (crashed), its byte and message counters, every message not yet received
+     * (dropped ones as null) and every publication not yet released, in a fixed order. Only call
+     * it while no agent is inside a send, receive, publish or pull (the runtime saves while every
+     * agent waits at a checkpoint, and restores before any starts); restoring checks every
+     * address and frame.
+     */
+    @Override
+    public void state(State s) {
+        lock.lock();
+        try {
+            if (blocked != 0) {
+                throw new IllegalStateException(blocked + " agents wait for messages: the network is not between rounds");
+            }
+            s.ints("completed", completed);
+            s.flags("finished", finished);
+            long[] sent = new long[n], received = new long[n], messages = new long[n];
+            for (int i = 0; i < n; i++) {
+                sent[i] = ports[i].bytesSent.get();
+                received[i] = ports[i].bytesReceived.get();
+                messages[i] = ports[i].messagesSent.get();
+            }
+            s.longs("bytes_sent", sent);
+            s.longs("bytes_received", received);
+            s.longs("messages_sent", messages);
+            releasedThrough = s.count("released_through", releasedThrough);
+            for (int i = 0; i < n; i++) {
+                items(s, "inbox_" + i, inbox.get(i), Frame.DATA, i);
+            }
+            items(s, "published", published, Frame.PULL_REPLY, -1);
+            if (s.restoring()) {
+                live = 0;
+                agentsAtRound.clear();
+                for (int i = 0; i < n; i++) {
+                    ports[i].bytesSent.set(sent[i]);
+                    ports[i].bytesReceived.set(received[i]);
+                    ports[i].messagesSent.set(messages[i]);
+                    if (completed[i] < -1) {
+                        throw new StateFormatException(s.path("completed") + ": agent " + i + " completed round " + completed[i]);
+                    }
+                    if (!finished[i]) {
+                        live++;
+                        agentsAtRound.merge(completed[i], 1, Integer::sum);
+                    }
+                }
+                publishedByRound.clear();
+                for (Key k : published.keySet().stream().sorted(ORDER).toList()) {
+                    publishedByRound.computeIfAbsent(k.round, r -> new ArrayList<>()).add(k);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparingInt(Key::round)
+            .thenComparingInt(Key::from).thenComparingInt(Key::to).thenComparingInt(Key::type);
+
+    /** The messages of one inbox (or the publications): count, then (sender, type, round, frame) each. */
+    private void items(State s, String name, HashMap<Key, byte[]> map, int kind, int to) {
+        List<Key> keys = map.keySet().stream().sorted(ORDER).toList();
+        int count = s.count(name + "/count", keys.size());
+        if (count < 0) {
+            throw new StateFormatException(s.path(name + "/count") + ": negative count " + count);
+        }
+        if (s.restoring()) {
+            map.clear();
+        }
+        for (int t = 0; t < count; t++) {
+            Key k = s.restoring() ? null : keys.get(t);
+            int[] address = k == null ? new int[3] : new int[] {k.from, k.type, k.round};
+            s.ints(name + "/address", address);
+            byte[] frame = s.bytes(name + "/frame", k == null || map.get(k) == droppedMarker ? null : map.get(k));
+            if (s.restoring()) {
+                Key key = new Key(kind, address[0], to, address[1], address[2]);
+                String entry = s.path(name) + " item " + t;
+                if (key.from < 0 || key.from >= n) {
+                    throw new StateFormatException(entry + ": sender " + key.from + " outside [0, " + n + ")");
+                }
+                if (frame == null && kind != Frame.DATA) {
+                    throw new StateFormatException(entry + ": a publication without a frame");
+                }
+                if (frame != null) {
+                    Frame f;
+                    try {
+                        f = Frame.decode(frame);
+                    } catch (MalformedMessageException e) {
+                        throw new StateFormatException(entry + ": " + e.getMessage());
+                    }
+                    if (f.kind() != kind || f.sender() != key.from || f.type() != key.type || f.round() != key.round) {
+                        throw new StateFormatException(entry + ": the frame says " + f + ", the address " + key);
+                    }
+                }
+                if (map.putIfAbsent(key, frame == null ? droppedMarker : frame) != null) {
+                    throw new StateFormatException(entry + ": the " + key + " twice");
+                }
+            }
         }
     }
 
