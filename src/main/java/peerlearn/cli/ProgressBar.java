@@ -50,6 +50,14 @@ final class ProgressBar implements Progress {
         err.flush();
     }
 
+    @Override
+    public void checkpoint(int roundsDone, long bytes, double seconds) {
+        String line = String.format(Locale.ROOT, "%-10s checkpoint after round %d: %s bytes in %.3f s", name, roundsDone,
+                bytes(bytes), seconds);
+        err.print(terminal ? "\r" + line + "\n" : line + "\n");
+        err.flush();
+    }
+
     static String bytes(double b) {
         if (b >= 1e9) {
             return String.format(Locale.ROOT, "%.2fG", b / 1e9);

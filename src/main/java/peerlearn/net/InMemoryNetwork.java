@@ -46,6 +46,8 @@ public final class InMemoryNetwork implements Stateful {
     private final TreeMap<Integer, List<Key>> publishedByRound = new TreeMap<>();
     private final HashMap<Key, List<Integer>> pullers = new HashMap<>();
     private final int[] completed;
+    // publisher → (puller's round → reply bytes of the pulls made in that round), see bytesSentThrough
+    private final List<TreeMap<Integer, Long>> replies = new ArrayList<>();
     private final TreeMap<Integer, Integer> agentsAtRound = new TreeMap<>();
     private final boolean[] finished;
     private int live;
@@ -77,6 +79,7 @@ public final class InMemoryNetwork implements Stateful {
             ports[i] = new Port(i);
             wake[i] = lock.newCondition();
             inbox.add(new HashMap<>());
+            replies.add(new TreeMap<>());
             completed[i] = -1;
         }
         if (n > 0) {
@@ -138,6 +141,26 @@ public final class InMemoryNetwork implements Stateful {
             s += p.messagesSent.get();
         }
         return s;
+    }
+
+    /**
+     * The bytes agent i put on the wire in rounds 0..k, given {@code own}, what its endpoint had
+     * counted of its own sends and pull requests right after its round k: plus the reply frames
+     * of the pulls its peers made from it in their rounds 0..k. Unlike {@link Endpoint#bytesSent()}
+     * read at some moment, this does not depend on how far the pullers have got, provided every
+     * live agent has completed round k (as when the runtime's observer sees round k).
+     */
+    public long bytesSentThrough(int agent, int round, long own) {
+        lock.lock();
+        try {
+            long r = 0;
+            for (long b : replies.get(agent).headMap(round, true).values()) {
+                r += b;
+            }
+            return own + r;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Agent i has finished round k: publications every live agent is two rounds past are released. */
@@ -328,6 +351,7 @@ public final class InMemoryNetwork implements Stateful {
         private final AtomicLong bytesSent = new AtomicLong();
         private final AtomicLong bytesReceived = new AtomicLong();
         private final AtomicLong messagesSent = new AtomicLong();
+        private final AtomicLong ownSent = new AtomicLong();
 
         Port(int self) {
             this.self = self;
@@ -338,6 +362,9 @@ public final class InMemoryNetwork implements Stateful {
         @Override public long bytesSent() { return bytesSent.get(); }
         @Override public long bytesReceived() { return bytesReceived.get(); }
         @Override public long messagesSent() { return messagesSent.get(); }
+
+        /** Bytes of this agent's own sends and pull requests (not the replies to others' pulls). */
+        @Override public long ownBytesSent() { return ownSent.get(); }
 
         private void requirePeer(int other, String action) {
             if (!contacts.hasEdge(self, other)) {
@@ -360,6 +387,7 @@ public final class InMemoryNetwork implements Stateful {
                     return; // a crashed agent sends nothing
                 }
                 bytesSent.addAndGet(frame.length);
+                ownSent.addAndGet(frame.length);
                 messagesSent.incrementAndGet();
                 if (faults.crashed(to, round)) {
                     return; // lost at a crashed receiver
@@ -438,12 +466,14 @@ public final class InMemoryNetwork implements Stateful {
                     throw stoppedError();
                 }
                 bytesSent.addAndGet(header); // the request
+                ownSent.addAndGet(header);
                 messagesSent.incrementAndGet();
                 publisher.bytesReceived.addAndGet(header);
                 if (faults.crashed(from, round) || faults.dropped(from, self, type, round)) {
                     return null;
                 }
                 frame = await(self, new Key(Frame.PULL_REPLY, from, -1, type, round));
+                replies.get(from).merge(current, (long) frame.length, Long::sum);
             } finally {
                 lock.unlock();
             }
@@ -480,15 +510,35 @@ public final class InMemoryNetwork implements Stateful {
             }
             s.ints("completed", completed);
             s.flags("finished", finished);
-            long[] sent = new long[n], received = new long[n], messages = new long[n];
+            long[] sent = new long[n], received = new long[n], messages = new long[n], own = new long[n];
             for (int i = 0; i < n; i++) {
                 sent[i] = ports[i].bytesSent.get();
                 received[i] = ports[i].bytesReceived.get();
                 messages[i] = ports[i].messagesSent.get();
+                own[i] = ports[i].ownSent.get();
             }
             s.longs("bytes_sent", sent);
             s.longs("bytes_received", received);
             s.longs("messages_sent", messages);
+            s.longs("own_bytes_sent", own);
+            for (int i = 0; i < n; i++) {
+                TreeMap<Integer, Long> r = replies.get(i);
+                int[] rounds = s.intArray("reply_rounds_" + i, r.keySet().stream().mapToInt(Integer::intValue).toArray());
+                long[] bytes = new long[rounds.length];
+                if (!s.restoring()) {
+                    int t = 0;
+                    for (long b : r.values()) {
+                        bytes[t++] = b;
+                    }
+                }
+                s.longs("reply_bytes_" + i, bytes);
+                if (s.restoring()) {
+                    r.clear();
+                    for (int u = 0; u < rounds.length; u++) {
+                        r.put(rounds[u], bytes[u]);
+                    }
+                }
+            }
             releasedThrough = s.count("released_through", releasedThrough);
             for (int i = 0; i < n; i++) {
                 items(s, "inbox_" + i, inbox.get(i), Frame.DATA, i);
@@ -501,6 +551,7 @@ public final class InMemoryNetwork implements Stateful {
                     ports[i].bytesSent.set(sent[i]);
                     ports[i].bytesReceived.set(received[i]);
                     ports[i].messagesSent.set(messages[i]);
+                    ports[i].ownSent.set(own[i]);
                     if (completed[i] < -1) {
                         throw new StateFormatException(s.path("completed") + ": agent " + i + " completed round " + completed[i]);
                     }
