@@ -15,7 +15,9 @@ final class Points {
     static List<EvalPoint> state(State s, List<EvalPoint> points, int agents, int roundsDone) {
         boolean in = s.restoring();
         int count = s.count("points", in ? 0 : points.size());
-        nonNegative(s, "points", count);
+        if (in && count < 1) {
+            throw new StateFormatException(s.path("points") + ": " + count + " evaluation points; a run has at least x⁰'s");
+        }
         List<EvalPoint> out = new ArrayList<>();
         for (int j = 0; j < count; j++) {
             EvalPoint p = in ? null : points.get(j);

@@ -184,8 +184,8 @@ public final class Runner {
         try {
             if (from == null) {
                 points.add(initialPoint(p.objectives(), p.problem(), p.evaluator(), p.d()));
-                progress.point(points.getLast(), rounds);
             }
+            progress.point(points.getLast(), rounds); // x⁰, or the last point before the checkpoint
             execute(crew, rounds, k -> (k + 1) % every == 0 || k == rounds - 1,
                     (k, snaps) -> {
                         points.add(aggregate(k + 1, p.roundsPerEpoch(), (System.nanoTime() - t0) / 1e9,

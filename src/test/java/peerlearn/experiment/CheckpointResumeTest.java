@@ -62,8 +62,8 @@ class CheckpointResumeTest {
         Map<String, String> m = new HashMap<>(Map.of("algorithm", algorithm, "agents", "6", "rounds",
                 Integer.toString(ROUNDS), "eval_every", "4", "lr", "0.1", "faults", faults, "seed", "7"));
         if (NEED_LAYERS.contains(algorithm)) {
-            m.putAll(Map.of("data", "fashion-mnist-subset", "model", "mlp", "partition", "dirichlet:0.3:n=48:test=16",
-                    "batch", "8", "eval.global_samples", "40", "lr", "0.05"));
+            m.putAll(Map.of("data", "fashion-mnist-subset", "model", "mlp", "partition", "dirichlet:0.3:n=32:test=8",
+                    "batch", "8", "eval.global_samples", "24", "lr", "0.05"));
         } else {
             m.putAll(Map.of("data", "quadratic", "quadratic.dim", "5", "quadratic.noise", "0.5"));
         }
