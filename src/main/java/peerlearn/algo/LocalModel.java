@@ -18,11 +18,13 @@ final class LocalModel implements peerlearn.state.Stateful {
         this.g = new float[f.dimension()];
     }
 
-    /** x_i, the last gradient and the last minibatch loss. */
+    /**
+     * x_i and the last minibatch loss. The gradient buffer is not state: every round computes it
+     * afresh before reading it.
+     */
     @Override
     public void state(peerlearn.state.State s) {
         s.floats("x", x);
-        s.floats("g", g);
         loss = s.number("loss", loss);
     }
 
