@@ -42,6 +42,12 @@ import peerlearn.state.StateWriter;
  *
  * <p>After every round each agent's parameters and training loss are checked; the first NaN or
  * infinity stops the run with a {@link DivergenceException} naming agent, round and quantity.
+ *
+ * <p>Checkpoints ({@code checkpoint_every = K}): after every K-th round each agent saves its
+ * program, objective and random stream on its own thread and waits; the runtime's observer then
+ * adds the network and the evaluation points and writes {@link Checkpoint#FILE} atomically.
+ * {@link #resume} rebuilds the run from its configuration, restores that state and runs the
+ * remaining rounds.
  */
 public final class Runner {
     private Runner() {}
