@@ -145,6 +145,24 @@ class CheckpointResumeTest {
                 + firstDifference(straight, resumed));
     }
 
+    /**
+     * The other optimizers (Adam's step count, RMSprop's buffers), a learning-rate schedule and a
+     * time-varying topology resume bit-identically too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"optimizer=adam", "optimizer=adamw,weight_decay=0.01",
+            "optimizer=rmsprop,momentum=0.5", "schedule=cosine,momentum=0.9,nesterov=true",
+            "topology=onepeer-exp,algorithm=dpsgd", "topology=kregular-each-round:2,algorithm=choco"})
+    void optimizersSchedulesAndTimeVaryingGraphsResume(String settings, @TempDir Path dir) throws Exception {
+        Map<String, String> m = new HashMap<>();
+        for (String kv : settings.split(",")) {
+            m.put(kv.split("=")[0], kv.split("=")[1]);
+        }
+        ExperimentConfig c = config(m.getOrDefault("algorithm", "local"), "none").with(m);
+        assertTimeoutPreemptively(LIMIT, () -> killAndResume(c, 10, dir.resolve("straight"), dir.resolve("stopped")));
+        assertEquals(comparable(dir.resolve("straight")), comparable(dir.resolve("stopped")), settings);
+    }
+
     /** A run resumed twice (killed again after resuming) still ends as the straight one. */
     @Test
     void aRunCanBeKilledAndResumedTwice(@TempDir Path dir) throws Exception {
