@@ -303,11 +303,15 @@ public final class Runner {
                 }
                 return;
             }
-            StateReader r = new StateReader(saved);
-            r.part("program", program);
-            r.part("objective", objective);
-            r.part("rng", rng);
-            r.requireEnd();
+            try {
+                StateReader r = new StateReader(saved);
+                r.part("program", program);
+                r.part("objective", objective);
+                r.part("rng", rng);
+                r.requireEnd();
+            } catch (StateFormatException e) {
+                throw new StateFormatException("agent " + id + ": " + e.getMessage());
+            }
         }
 
         @Override

@@ -134,7 +134,7 @@ class CheckpointFileTest {
         Files.write(file, Checkpoint.encode(Checkpoint.PEERLEARN_VERSION, mine.config(), mine.roundsDone(),
                 other.payload()));
         String e = resumeError(dir.resolve("a"));
-        assertTrue(e.startsWith("checkpoint " + file + ": the run's state does not fit: state entry program/"), e);
+        assertTrue(e.startsWith("checkpoint " + file + ": the run's state does not fit: agent 0: state entry program/"), e);
         assertTrue(e.contains("expected "), e);
     }
 
