@@ -8,9 +8,19 @@ import java.util.Map;
  * for k = 0, 1, … on the agent's own virtual thread, and the other methods on that same thread
  * between rounds (so a program needs no locking).
  */
-public interface AgentProgram {
+public interface AgentProgram extends peerlearn.state.Stateful {
     /** Performs round (iteration) k: local computation and the messages it needs. */
     void round(int k);
+
+    /**
+     * Visits everything this agent's program keeps from one round to the next (parameters,
+     * momentum, optimizer buffers, compressor memories, statistics gathered for the next
+     * evaluation), for a checkpoint taken between rounds. Scratch buffers that every round
+     * overwrites before reading are left out. The agent's objective (its minibatch stream) and
+     * its {@code ctx.rng()} stream are saved by the runner, not here.
+     */
+    @Override
+    void state(peerlearn.state.State s);
 
     /** The parameters to evaluate now (the personalized model where the algorithm has one). */
     float[] parameters();

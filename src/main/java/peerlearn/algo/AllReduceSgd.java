@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.optim.Optimizer;
@@ -44,6 +46,12 @@ final class AllReduceSgd implements AgentProgram {
         allReduce.mixReceived(uniform, k, g, g);
         // x ← x − η_k ḡ
         opt.step(model.x, g, ctx.lr(k));
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import java.util.Map;
 import peerlearn.data.Batch;
@@ -105,6 +107,13 @@ final class Cga implements AgentProgram {
             }
             gTilde[c] = (float) g;
         }
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("cross_gradients", nb);
+        s.part("momentum", momentum);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.net.Codec;
@@ -92,6 +94,16 @@ final class ChocoSgd implements AgentProgram {
         }
         for (int c = 0; c < x.length; c++) {
             x[c] = Math.fma(gamma, diff[c], x[c]);
+        }
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
+        s.floats("x_hat_self", hatSelf);
+        for (int t = 0; t < peers.length; t++) {
+            s.floats("x_hat_" + peers[t], hat[t]);
         }
     }
 

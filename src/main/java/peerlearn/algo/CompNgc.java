@@ -21,7 +21,7 @@ import peerlearn.tensor.Segment;
  * <p>One instance belongs to one agent; the registry builds NGC and CGA with it
  * ({@code compngc}, {@code compcga}).
  */
-final class CompNgc {
+final class CompNgc implements peerlearn.state.Stateful {
     private final SortedMap<Integer, ErrorFeedback> toPeer;
     private final ErrorFeedback self;
 
@@ -36,6 +36,13 @@ final class CompNgc {
      * c_{j←i} ← C(e_{i→j} + c_{j←i}) in place (what j will decode), e_{i→j} updated; returns the
      * bit-packed payload for j.
      */
+    /** Every error-feedback memory e_{j←i}, then the self-term's. */
+    @Override
+    public void state(peerlearn.state.State s) {
+        toPeer.forEach((j, e) -> s.part("to_" + j, e));
+        s.part("self", self);
+    }
+
     byte[] forPeer(int j, float[] c) {
         ErrorFeedback e = toPeer.get(j);
         if (e == null) {

@@ -32,7 +32,7 @@ import peerlearn.objective.Objective;
  * ε = π Σ_j ‖c_{j←i} − g_ii‖₁ / d (model variance) and ω = π Σ_j ‖c_{i←j} − g_ii‖₁ / d (data
  * variance; NaN when no data-variant gradients are exchanged), π = 1/(n_i + 1).
  */
-final class CrossGradients {
+final class CrossGradients implements peerlearn.state.Stateful {
     private static final int MODEL = 1;
     private static final int CROSS = 2;
     private static final byte[] NONE = new byte[0];
@@ -75,6 +75,21 @@ final class CrossGradients {
     }
 
     /** Lines 1–2: sends x, keeps every x_j^k that arrives, and moves x to x + γ(Σ_j w_ij x_j − x). */
+    /**
+     * The bias sums gathered since the last evaluation and the compressor memories; the received
+     * models and cross-gradients are rewritten every round before use.
+     */
+    @Override
+    public void state(peerlearn.state.State s) {
+        epsilonSum = s.number("epsilon_sum", epsilonSum);
+        omegaSum = s.number("omega_sum", omegaSum);
+        epsilonCount = s.count("epsilon_count", epsilonCount);
+        omegaCount = s.count("omega_count", omegaCount);
+        if (compression != null) {
+            s.part("compression", compression);
+        }
+    }
+
     void gossip(int k, float[] x, float gamma) {
         row = ctx.mixing(k);
         int n = row.degree();

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.optim.Optimizer;
 
@@ -48,6 +50,12 @@ final class DPsgd implements AgentProgram {
         float[] g = model.gradient();
         // line 4: x^{k+1} = x^{k+½} − η_k g_i
         opt.step(x, g, ctx.lr(k));
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
     }
 
     @Override

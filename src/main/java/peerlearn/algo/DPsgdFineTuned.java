@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.objective.Objective;
 import peerlearn.optim.Optimizer;
@@ -58,6 +60,13 @@ final class DPsgdFineTuned implements AgentProgram {
         float[] x = global.parameters();
         loss = f.lossAndGradient(x, f.nextBatch(), g);
         opt.step(x, g, ctx.lr(k), tuned.offset(), tuned.length());
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("dpsgd", global);
+        s.part("optimizer", opt);
+        loss = s.number("loss", loss);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +136,15 @@ final class Dac implements AgentProgram {
     }
 
     /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override
+    public void state(State s) {
+        s.part("gossip", gossip);
+        s.doubles("s", this.s);
+        s.flags("direct", direct);
+        s.doubles("p", p);
+        tauNow = s.number("tau_now", tauNow);
+    }
+
     @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
     @Override public float[] parameters() { return gossip.model.x; }
     @Override public double lastLoss() { return gossip.model.loss; }

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.optim.Optimizer;
 import peerlearn.tensor.Segment;
@@ -102,6 +104,12 @@ final class Deprl implements AgentProgram {
         }
         throw new IllegalArgumentException("head '" + head.name() + "' is [" + head.offset() + ", " + head.end()
                 + ") of " + d + " parameters; it must be a prefix or a suffix so that the body is one range");
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.graph.MixingRow;
 
@@ -79,6 +81,13 @@ final class Dmsgd implements AgentProgram {
             m[c] = next - x[c];
             x[c] = next;
         }
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.floats("m", m);
+        s.floats("z", z);
     }
 
     @Override

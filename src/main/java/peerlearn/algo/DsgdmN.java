@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 
 /**
@@ -46,6 +48,12 @@ final class DsgdmN implements AgentProgram {
         }
         // x_i^{k+1} = Σ_j w_ij x_j^{k+½}
         gossip.mix(k, x, x);
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.floats("m", m);
     }
 
     @Override

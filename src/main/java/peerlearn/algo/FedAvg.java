@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.optim.Optimizer;
@@ -50,6 +52,12 @@ final class FedAvg implements AgentProgram {
             gossip.send(uniform, k, x);
             gossip.mixReceived(uniform, k, x, x);
         }
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -241,6 +243,19 @@ final class Gatta implements AgentProgram {
     /** z_i = [φ_i, θ_i, a₁, a₂, c, b], live (for tests). */
     float[] localParameters() {
         return z;
+    }
+
+    @Override
+    public void state(State s) {
+        s.floats("z", z);
+        s.floats("w", w);
+        s.floats("h_neighbours", features);
+        s.floats("h_self", self.data());
+        s.doubles("alpha", alpha);
+        s.part("optimizer", opt);
+        loss = s.number("loss", loss);
+        gradNorm = s.number("grad_norm", gradNorm);
+        skipped = s.count("skipped", skipped);
     }
 
     @Override

@@ -6,7 +6,7 @@ import peerlearn.objective.Objective;
  * An agent's own model state, shared by the algorithm files: x_i (starting at x⁰), a gradient
  * buffer g_i, and the loss of the last minibatch.
  */
-final class LocalModel {
+final class LocalModel implements peerlearn.state.Stateful {
     final Objective f;
     final float[] x;
     final float[] g;
@@ -16,6 +16,16 @@ final class LocalModel {
         this.f = ctx.objective();
         this.x = f.initialParameters();
         this.g = new float[f.dimension()];
+    }
+
+    /**
+     * x_i and the last minibatch loss. The gradient buffer is not state: every round computes it
+     * afresh before reading it.
+     */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.floats("x", x);
+        loss = s.number("loss", loss);
     }
 
     int dimension() {

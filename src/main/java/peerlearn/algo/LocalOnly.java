@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import peerlearn.optim.Optimizer;
 
@@ -29,6 +31,12 @@ final class LocalOnly implements AgentProgram {
         float[] g = model.gradient();
         // x_i ← x_i − η_k g_i   (or the optimizer's momentum form)
         opt.step(x, g, ctx.lr(k));
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
     }
 
     @Override

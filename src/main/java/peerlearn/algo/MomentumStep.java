@@ -16,7 +16,7 @@ import peerlearn.optim.Optimizer;
  *   m_i = β m̂_i + g̃_i;   d_i = g̃_i + β m_i  (Nesterov)  or  d_i = m_i
  * </pre>
  */
-final class MomentumStep {
+final class MomentumStep implements peerlearn.state.Stateful {
     static final ParamSpec QGM = ParamSpec.whole("qgm", 0, 0, 1,
             "1: quasi-global momentum (Lin et al. 2021) with β = --momentum instead of local momentum");
 
@@ -40,6 +40,18 @@ final class MomentumStep {
     }
 
     /** x ← x − η d(g̃); {@code g} (g̃) may be overwritten. */
+    /** The local optimizer's buffers, or QGM's m̂_i, x_i^{k−1} and η_{k−1}. */
+    @Override
+    public void state(peerlearn.state.State s) {
+        if (local != null) {
+            s.part("optimizer", local);
+        } else {
+            s.floats("m_hat", mHat);
+            s.floats("x_previous", previous);
+            etaPrevious = (float) s.number("eta_previous", etaPrevious);
+        }
+    }
+
     void step(float[] x, float[] g, float eta) {
         if (local != null) {
             local.step(x, g, eta);

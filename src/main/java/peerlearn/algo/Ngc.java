@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import java.util.Map;
 import peerlearn.data.Batch;
@@ -103,6 +105,13 @@ final class Ngc implements AgentProgram {
             }
         }
         return 1.0 / terms;
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.part("cross_gradients", nb);
+        s.part("momentum", momentum);
     }
 
     @Override

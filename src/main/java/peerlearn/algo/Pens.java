@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,6 +88,22 @@ final class Pens implements AgentProgram {
     }
 
     /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override
+    public void state(State s) {
+        s.part("gossip", gossip);
+        s.ints("kept", kept);
+        s.doubles("p", p);
+        neighbours = s.intArray("neighbours", neighbours);
+        if (neighbours != null) {
+            for (int j : neighbours) {
+                if (j < 0 || j >= kept.length) {
+                    throw new peerlearn.state.StateFormatException(s.path("neighbours") + ": agent " + j + " outside [0, "
+                            + kept.length + ")");
+                }
+            }
+        }
+    }
+
     @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
     @Override public float[] parameters() { return gossip.model.x; }
     @Override public double lastLoss() { return gossip.model.loss; }

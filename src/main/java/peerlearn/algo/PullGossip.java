@@ -27,7 +27,7 @@ import peerlearn.optim.Optimizer;
  * <p><b>Optimizer.</b> The configured local optimizer is reset after every aggregation (the
  * authors' code builds a fresh Adam at each local training).
  */
-final class PullGossip {
+final class PullGossip implements peerlearn.state.Stateful {
     static final ParamSpec PEERS = ParamSpec.whole("peers", 5, 1, Integer.MAX_VALUE,
             "n, peers sampled (and pulled from) per communication round");
     static final ParamSpec LOCAL_EPOCHS = ParamSpec.whole("local_epochs", 3, 1, Integer.MAX_VALUE,
@@ -54,6 +54,14 @@ final class PullGossip {
     }
 
     /** Whether round k begins with a communication round. */
+    /** w_i, the optimizer and n_i (the data size, computed once). */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.part("model", model);
+        s.part("optimizer", opt);
+        size = s.count("size", size);
+    }
+
     boolean communicates(int k) {
         return k > 0 && k % h == 0;
     }

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 
 /**
@@ -58,6 +60,13 @@ final class Qgm implements AgentProgram {
         for (int c = 0; c < x.length; c++) {
             mHat[c] = Math.fma(mu, mHat[c], scale * (xPrev[c] - x[c]));
         }
+    }
+
+    @Override
+    public void state(State s) {
+        s.part("model", model);
+        s.floats("x_previous", xPrev);
+        s.floats("m_hat", mHat);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package peerlearn.algo;
 
+import peerlearn.state.State;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -49,6 +51,11 @@ final class RandomGossip implements AgentProgram {
     }
 
     /** p_ij as the extra metrics {@code p.j}, for the report's heat maps. */
+    @Override
+    public void state(State s) {
+        s.part("gossip", gossip);
+    }
+
     @Override public Map<String, Double> extraMetrics() { return PeerSampling.asMetrics(p); }
     @Override public float[] parameters() { return gossip.model.x; }
     @Override public double lastLoss() { return gossip.model.loss; }

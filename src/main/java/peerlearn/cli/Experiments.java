@@ -35,8 +35,8 @@ final class Experiments {
                                   PrintStream stdout, PrintStream err) throws IOException {
         List<RunResult> results = new ArrayList<>();
         for (ExperimentConfig c : configs) {
-            RunResult r = Runner.run(c, progress(quiet, err));
             Path dir = configs.size() == 1 ? out : out.resolve(c.name());
+            RunResult r = Runner.run(c, progress(quiet, err), new peerlearn.experiment.DataSets(), dir, Runner.NEVER);
             RunFiles.write(r, dir);
             if (configs.size() > 1) {
                 Reports.write(List.of(r), dir, c.name());
@@ -47,6 +47,16 @@ final class Experiments {
         stdout.println(table(results));
         stdout.println("report: " + report.toAbsolutePath().normalize());
         return results;
+    }
+
+    /** Continues the stopped run in {@code dir} from its checkpoint and writes its files and report as {@code run} would. */
+    static RunResult resume(Path dir, boolean quiet, PrintStream stdout, PrintStream err) throws IOException {
+        RunResult r = Runner.resume(dir, progress(quiet, err), new peerlearn.experiment.DataSets(), Runner.NEVER);
+        RunFiles.write(r, dir);
+        Path report = Reports.write(List.of(r), dir, "peerlearn run " + r.name());
+        stdout.println(table(List.of(r)));
+        stdout.println("report: " + report.toAbsolutePath().normalize());
+        return r;
     }
 
     /** A plain-text table of the runs' final numbers. */

@@ -14,6 +14,7 @@ public final class Main {
         List<Command> all = new ArrayList<>();
         all.add(new DemoCommand());
         all.add(new RunCommand());
+        all.add(new ResumeCommand());
         all.add(new CompareCommand());
         all.add(new BenchAgentsCommand());
         all.add(new InspectCommand());

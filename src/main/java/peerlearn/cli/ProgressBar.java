@@ -14,6 +14,7 @@ final class ProgressBar implements Progress {
     private final boolean terminal;
     private String name = "";
     private long start;
+    private int firstRound = -1; // the round of the first point shown: 0, or where a resumed run continues
 
     ProgressBar(PrintStream err, boolean terminal) {
         this.err = err;
@@ -24,13 +25,18 @@ final class ProgressBar implements Progress {
     public void start(String name, int rounds) {
         this.name = name;
         this.start = System.nanoTime();
+        this.firstRound = -1;
     }
 
     @Override
     public void point(EvalPoint p, int rounds) {
+        if (firstRound < 0) {
+            firstRound = p.round();
+        }
         double done = rounds == 0 ? 1 : (double) p.round() / rounds;
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double eta = done > 0 ? elapsed * (1 - done) / done : Double.NaN;
+        double run = rounds - firstRound == 0 ? 1 : (double) (p.round() - firstRound) / (rounds - firstRound);
+        double eta = run > 0 ? elapsed * (1 - run) / run : Double.NaN;
         int width = 24;
         int filled = (int) Math.round(done * width);
         String bar = "#".repeat(filled) + ".".repeat(width - filled);
@@ -47,6 +53,14 @@ final class ProgressBar implements Progress {
         } else {
             err.println(line);
         }
+        err.flush();
+    }
+
+    @Override
+    public void checkpoint(int roundsDone, long bytes, double seconds) {
+        String line = String.format(Locale.ROOT, "%-10s checkpoint after round %d: %s bytes in %.3f s", name, roundsDone,
+                bytes(bytes), seconds);
+        err.print(terminal ? "\r" + line + "\n" : line + "\n");
         err.flush();
     }
 

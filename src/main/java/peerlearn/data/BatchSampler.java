@@ -19,7 +19,7 @@ import peerlearn.rng.Rng;
  * }
  * }</pre>
  */
-public final class BatchSampler {
+public final class BatchSampler implements peerlearn.state.Stateful {
     private final Dataset data;
     private final int[] order;
     private final int batchSize;
@@ -95,6 +95,31 @@ public final class BatchSampler {
 
     public Dataset data() {
         return data;
+    }
+
+    /**
+     * The position for a checkpoint: this epoch's order, the next position, the epoch and the
+     * stream. Restoring checks the order is a permutation of this sampler's samples.
+     */
+    @Override
+    public void state(peerlearn.state.State s) {
+        int[] saved = order.clone();
+        s.ints("order", saved);
+        int p = s.count("position", position);
+        if (s.restoring()) {
+            int[] a = saved.clone();
+            int[] b = order.clone();
+            java.util.Arrays.sort(a);
+            java.util.Arrays.sort(b);
+            if (!java.util.Arrays.equals(a, b) || p < 0 || p > order.length) {
+                throw new peerlearn.state.StateFormatException(s.path("order") + ": not a position in this sampler's "
+                        + order.length + " samples of " + data.name());
+            }
+            System.arraycopy(saved, 0, order, 0, order.length);
+            position = p;
+        }
+        epoch = s.integer("epoch", epoch);
+        s.part("rng", rng);
     }
 
     /** A sampler's position, for checkpoints: the current epoch's order, the next position, the epoch and the stream. */

@@ -54,6 +54,8 @@ public final class ExperimentConfig {
             new ConfigKey("quadratic.dim", "10", "dimension d of the analytic quadratic problem"),
             new ConfigKey("quadratic.noise", "0", "gradient noise σ of the analytic quadratic problem"),
             new ConfigKey("faults", "none", "fault injection: none, or drop:P, crash:AGENT@ROUND, straggler:AGENT@MS joined by ','"),
+            new ConfigKey("checkpoint_every", "0", "rounds between checkpoints written to the run folder (0 = none); "
+                    + "continue a stopped run with: tools/peerlearn resume DIR"),
             new ConfigKey("seed", "1", "seed of every random stream"));
 
     private final Map<String, String> values;
@@ -136,6 +138,9 @@ public final class ExperimentConfig {
             positiveInt("rounds");
         }
         positiveDouble("epochs");
+        if (integer("checkpoint_every") < 0) {
+            throw new IllegalArgumentException("checkpoint_every = '" + values.get("checkpoint_every") + "': must be ≥ 0");
+        }
         if (!values.get("eval_every").isEmpty()) {
             positiveInt("eval_every");
         }

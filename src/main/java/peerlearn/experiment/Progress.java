@@ -8,6 +8,9 @@ public interface Progress {
     /** Called after each evaluation point, in order. */
     default void point(EvalPoint p, int rounds) {}
 
+    /** Called after each checkpoint: rounds done, the file's size and the seconds it took to assemble and write. */
+    default void checkpoint(int roundsDone, long bytes, double seconds) {}
+
     /** Called once when the run has ended (normally or not). */
     default void finish() {}
 

@@ -1,5 +1,9 @@
 package peerlearn.experiment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,9 @@ import peerlearn.objective.Evaluation;
 import peerlearn.objective.Objective;
 import peerlearn.optim.Schedule;
 import peerlearn.rng.Rng;
+import peerlearn.state.StateFormatException;
+import peerlearn.state.StateReader;
+import peerlearn.state.StateWriter;
 
 /**
  * Runs one experiment: builds the problem, topology, network and one program per agent, runs
@@ -35,6 +42,12 @@ import peerlearn.rng.Rng;
  *
  * <p>After every round each agent's parameters and training loss are checked; the first NaN or
  * infinity stops the run with a {@link DivergenceException} naming agent, round and quantity.
+ *
+ * <p>Checkpoints ({@code checkpoint_every = K}): after every K-th round each agent saves its
+ * program, objective and random stream on its own thread and waits; the runtime's observer then
+ * adds the network and the evaluation points and writes {@link Checkpoint#FILE} atomically.
+ * {@link #resume} rebuilds the run from its configuration, restores that state and runs the
+ * remaining rounds.
  */
 public final class Runner {
     private Runner() {}
@@ -46,10 +59,64 @@ public final class Runner {
 
     /** As {@link #run(ExperimentConfig, Progress)}, reading data sets through {@code data}. */
     public static RunResult run(ExperimentConfig c, Progress progress, DataSets data) {
+        return run(c, progress, data, null, NEVER);
+    }
+
+    /** {@code haltAfter} for a run that is not stopped early. */
+    public static final int NEVER = Integer.MAX_VALUE;
+
+    /**
+     * As {@link #run(ExperimentConfig, Progress, DataSets)}, writing {@code dir/checkpoint.bin}
+     * after every {@code checkpoint_every} rounds (the configuration is written to
+     * {@code dir/config.properties} first, so {@link #resume} finds it). {@code haltAfter} stops
+     * every agent after that round as if the process had been killed there (a test hook; the run
+     * then ends with a {@link RunHaltedException}); {@link #NEVER} for a whole run.
+     */
+    public static RunResult run(ExperimentConfig c, Progress progress, DataSets data, Path dir, int haltAfter) {
+        Plan plan = plan(c, data);
+        if (c.integer("checkpoint_every") > 0) {
+            if (dir == null) {
+                throw new IllegalArgumentException("checkpoint_every = " + c.integer("checkpoint_every")
+                        + " needs a run folder to write " + Checkpoint.FILE + " into");
+            }
+            try {
+                Files.createDirectories(dir);
+                c.write(dir.resolve(CONFIG));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + dir.resolve(CONFIG) + ": " + e.getMessage(), e);
+            }
+        }
+        return go(plan, progress, dir, null, haltAfter);
+    }
+
+    /**
+     * Continues the run in {@code dir} from its {@code checkpoint.bin}, with the configuration in
+     * {@code dir/config.properties}; the result is the one the run would have had without the
+     * interruption (bit for bit but for the wall-clock times, which go on from the checkpoint's).
+     * A checkpoint of another configuration or peerlearn version, or a damaged one, is refused
+     * with a {@link Checkpoint.CheckpointException} naming the file and what differs.
+     */
+    public static RunResult resume(Path dir, Progress progress, DataSets data, int haltAfter) throws IOException {
+        Path configFile = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException(dir + " is not a run folder with a checkpoint: no " + CONFIG);
+        }
+        ExperimentConfig c = ExperimentConfig.load(configFile, Map.of());
+        Checkpoint.Contents ck = Checkpoint.read(dir.resolve(Checkpoint.FILE));
+        Checkpoint.requireSameRun(ck, c, configFile.toString());
+        return go(plan(c, data), progress, dir, ck, haltAfter);
+    }
+
+    static final String CONFIG = "config.properties";
+
+    /** Everything a run is built from, before any agent exists. */
+    private record Plan(ExperimentConfig c, Topology topology, Problem problem, Training training, Objective[] objectives,
+                        int d, Objective evaluator, int[] clusters, int rounds, int roundsPerEpoch, int every) {}
+
+    private static Plan plan(ExperimentConfig c, DataSets data) {
         Topology topology = topology(c); // first: a bad topology is refused before any data are read
         Problem problem = Problems.create(c, data);
         int n = c.agents();
-        long seed = c.seed();
         double meanSamples = 0;
         for (int i = 0; i < n; i++) {
             meanSamples += problem.trainSamples(i);
@@ -66,27 +133,80 @@ public final class Runner {
         for (int i = 0; i < n; i++) {
             objectives[i] = problem.objective(i);
         }
-        int d = objectives[0].dimension();
-        Objective evaluator = problem.evaluator();
-        int[] clusters = problem.clusters(n);
+        return new Plan(c, topology, problem, training, objectives, objectives[0].dimension(), problem.evaluator(),
+                problem.clusters(n), rounds, roundsPerEpoch, every);
+    }
+
+    private static RunResult go(Plan p, Progress progress, Path dir, Checkpoint.Contents from, int haltAfter) {
+        ExperimentConfig c = p.c();
+        int rounds = p.rounds();
+        int every = p.every();
+        int checkpointEvery = c.integer("checkpoint_every");
+        Crew crew = crew(c.algorithm(), p.objectives(), p.topology(), p.training(), c.seed(), faults(c), p.clusters(),
+                p.problem());
         List<EvalPoint> points = new ArrayList<>();
-        long t0 = System.nanoTime();
+        int start = 0;
+        double wallBefore = 0;
+        if (from != null) {
+            if (from.roundsDone() >= rounds) {
+                throw new Checkpoint.CheckpointException("checkpoint " + from.file() + " is after round "
+                        + from.roundsDone() + " of a run of " + rounds + " rounds: nothing is left to resume");
+            }
+            try {
+                StateReader r = new StateReader(from.payload());
+                wallBefore = r.number("wall_seconds", 0);
+                points.addAll(Points.state(r, null, c.agents(), from.roundsDone()));
+                r.part("network", crew.network());
+                for (Agent a : crew.agents()) {
+                    a.restore(r.bytes("agent_" + a.id(), null), from.roundsDone(), crew.network().faults());
+                }
+                r.requireEnd();
+            } catch (StateFormatException | UnsupportedOperationException e) {
+                throw Checkpoint.unfit(from, e);
+            }
+            start = from.roundsDone();
+        }
+        if (haltAfter < start) { // nothing to run: a restore checked and stopped (tests)
+            throw new RunHaltedException(haltAfter);
+        }
+        long t0 = System.nanoTime() - (long) (wallBefore * 1e9);
         progress.start(c.name(), rounds);
+        AgentRuntime.Saver saver = (k, states) -> {
+            long w0 = System.nanoTime();
+            StateWriter w = new StateWriter();
+            w.number("wall_seconds", (w0 - t0) / 1e9);
+            Points.state(w, points, c.agents(), k + 1);
+            w.part("network", crew.network());
+            for (int i = 0; i < states.size(); i++) {
+                w.bytes("agent_" + i, states.get(i));
+            }
+            byte[] file = Checkpoint.encode(Checkpoint.PEERLEARN_VERSION, Checkpoint.recorded(c), k + 1, w.toBytes());
+            Checkpoint.write(dir.resolve(Checkpoint.FILE), file);
+            progress.checkpoint(k + 1, file.length, (System.nanoTime() - w0) / 1e9);
+        };
+        AgentRuntime.Options options = new AgentRuntime.Options(start,
+                k -> checkpointEvery > 0 && (k + 1) % checkpointEvery == 0 && k < rounds - 1, saver,
+                haltAfter == NEVER ? Integer.MAX_VALUE : haltAfter);
         try {
-            points.add(initialPoint(objectives, problem, evaluator, d));
-            progress.point(points.getLast(), rounds);
-            execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), clusters, problem,
-                    k -> (k + 1) % every == 0 || k == rounds - 1,
+            if (from == null) {
+                points.add(initialPoint(p.objectives(), p.problem(), p.evaluator(), p.d()));
+            }
+            progress.point(points.getLast(), rounds); // x⁰, or the last point before the checkpoint
+            execute(crew, rounds, k -> (k + 1) % every == 0 || k == rounds - 1,
                     (k, snaps) -> {
-                        points.add(aggregate(k + 1, roundsPerEpoch, (System.nanoTime() - t0) / 1e9, snaps, problem,
-                                evaluator, d));
+                        points.add(aggregate(k + 1, p.roundsPerEpoch(), (System.nanoTime() - t0) / 1e9,
+                                withReplies(crew.network(), k, snaps), p.problem(), p.evaluator(), p.d()));
                         progress.point(points.getLast(), rounds);
-                    });
+                    }, options);
         } finally {
             progress.finish();
         }
+        if (haltAfter < rounds - 1) {
+            throw new RunHaltedException(haltAfter);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new RunResult(c, problem.description(), topology.at(0), d, rounds, roundsPerEpoch, wall, points, clusters);
+        return new RunResult(c, p.problem().description(), p.topology().at(0), p.d(), rounds, p.roundsPerEpoch(), wall,
+                points, p.clusters());
     }
 
     /**
@@ -113,21 +233,23 @@ public final class Runner {
                                   int rounds, long seed, Faults faults, int[] clusters) {
         int n = objectives.length;
         float[][] result = new float[n][];
-        execute(algorithm, objectives, topology, training, rounds, seed, faults, clusters, null, k -> k == rounds - 1,
+        execute(crew(algorithm, objectives, topology, training, seed, faults, clusters, null), rounds, k -> k == rounds - 1,
                 (k, snaps) -> {
                     for (int i = 0; i < n; i++) {
                         result[i] = snaps.get(i) == null ? null : snaps.get(i).x();
                     }
-                });
+                }, AgentRuntime.Options.plain());
         return result;
     }
 
     /** What an agent hands over after an evaluated round: its metrics (null without a problem), x_i, edge weights. */
     private record Snapshot(AgentMetrics metrics, float[] x, double[] edgeWeights) {}
 
-    private static void execute(Algorithm algorithm, Objective[] objectives, Topology topology, Training training,
-                                int rounds, long seed, Faults faults, int[] clusters, Problem problem,
-                                java.util.function.IntPredicate observeAt, AgentRuntime.Observer<Snapshot> observer) {
+    /** The network and one agent per objective, built but not started. */
+    private record Crew(InMemoryNetwork network, List<Agent> agents) {}
+
+    private static Crew crew(Algorithm algorithm, Objective[] objectives, Topology topology, Training training, long seed,
+                             Faults faults, int[] clusters, Problem problem) {
         int n = objectives.length;
         if (topology.size() != n) {
             throw new IllegalArgumentException("topology has " + topology.size() + " agents, " + n + " objectives given");
@@ -138,14 +260,19 @@ public final class Runner {
             case EVERYONE -> Graphs.complete(n);
         };
         InMemoryNetwork network = new InMemoryNetwork(contacts, faults);
-        List<AgentRuntime.Agent<Snapshot>> agents = new ArrayList<>();
+        List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             AgentContext ctx = new AgentContext(i, network.endpoint(i), objectives[i], topology,
                     Rng.stream(seed, i, "algorithm"), training, clusters);
-            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), problem));
+            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), ctx.rng(), problem));
         }
+        return new Crew(network, agents);
+    }
+
+    private static void execute(Crew crew, int rounds, java.util.function.IntPredicate observeAt,
+                                AgentRuntime.Observer<Snapshot> observer, AgentRuntime.Options options) {
         try {
-            AgentRuntime.run(network, rounds, agents, observeAt, observer);
+            AgentRuntime.run(crew.network(), rounds, crew.agents(), observeAt, observer, options);
         } catch (AgentRuntime.AgentFailure f) {
             if (f.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -155,8 +282,38 @@ public final class Runner {
     }
 
     /** One agent as the runtime sees it: the program's round, the divergence check, and the evaluation snapshot. */
-    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, Problem problem)
+    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, Rng rng, Problem problem)
             implements AgentRuntime.Agent<Snapshot> {
+        /** Program, objective (minibatch stream, model state) and the algorithm's random stream. */
+        @Override
+        public byte[] save(int k) {
+            StateWriter w = new StateWriter();
+            w.part("program", program);
+            w.part("objective", objective);
+            w.part("rng", rng);
+            return w.toBytes();
+        }
+
+        /** Restores what {@link #save} wrote; null for an agent crashed by then, which never runs again. */
+        void restore(byte[] saved, int roundsDone, Faults faults) {
+            boolean crashed = faults.crashRound(id) < roundsDone;
+            if (saved == null) {
+                if (!crashed) {
+                    throw new StateFormatException("agent_" + id + ": no state for an agent that is still running");
+                }
+                return;
+            }
+            try {
+                StateReader r = new StateReader(saved);
+                r.part("program", program);
+                r.part("objective", objective);
+                r.part("rng", rng);
+                r.requireEnd();
+            } catch (StateFormatException e) {
+                throw new StateFormatException("agent " + id + ": " + e.getMessage());
+            }
+        }
+
         @Override
         public void round(int k) {
             program.round(k);
@@ -180,10 +337,26 @@ public final class Runner {
                 Evaluation local = objective.evaluateLocalTest(x);
                 Evaluation global = problem.evaluateGlobal(objective, x);
                 m = new AgentMetrics(id, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
-                        program.lastLoss(), net.bytesSent(), program.extraMetrics());
+                        program.lastLoss(), net.ownBytesSent(), program.extraMetrics());
             }
             return new Snapshot(m, x.clone(), program.edgeWeights());
         }
+    }
+
+    /**
+     * The snapshots with each agent's bytes sent through round k: its own sends (counted on its
+     * thread) plus the replies to pulls others made from it in rounds ≤ k (all done by now, since
+     * every live agent has completed round k), so the count does not depend on scheduling.
+     */
+    private static List<Snapshot> withReplies(InMemoryNetwork net, int k, List<Snapshot> snaps) {
+        List<Snapshot> out = new ArrayList<>();
+        for (Snapshot s : snaps) {
+            AgentMetrics m = s == null ? null : s.metrics();
+            out.add(m == null ? s : new Snapshot(new AgentMetrics(m.agent(), m.localAccuracy(), m.localLoss(),
+                    m.globalAccuracy(), m.globalLoss(), m.trainLoss(), net.bytesSentThrough(m.agent(), k, m.bytesSent()),
+                    m.extra()), s.x(), s.edgeWeights()));
+        }
+        return out;
     }
 
     private static EvalPoint aggregate(int round, int roundsPerEpoch, double wall, List<Snapshot> snaps, Problem problem,

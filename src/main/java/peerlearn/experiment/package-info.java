@@ -6,6 +6,9 @@
  * net package's runtime and gathers per-agent metrics at each evaluation point (own test split,
  * global test set, averaged model x̄, consensus distance, bytes, wall time), and the run folder's
  * files ({@code metrics.csv}, {@code summary.json}, {@code config.properties}, {@code report.html}).
- * Same seed, same bits: every number but wall time is reproducible.
+ * Same seed, same bits: every number but wall time is reproducible. With {@code checkpoint_every}
+ * the run folder also holds a {@link peerlearn.experiment.Checkpoint} ({@code checkpoint.bin}),
+ * from which {@link peerlearn.experiment.Runner#resume} continues a stopped run to the same files.
+ * Theory: theory/reliability.md.
  */
 package peerlearn.experiment;

@@ -24,6 +24,15 @@ import java.util.function.IntPredicate;
  * their next round — and {@link #run} throws an {@link AgentFailure} naming the agent, the round
  * and the cause. Nothing hangs and the first failure is never lost.
  *
+ * <p>Checkpoints ({@link Options}): after each round k with {@code checkpointAt.test(k)}, every
+ * agent not crashed by round k saves its own state ({@link Agent#save}) on its own thread and
+ * waits. Once all have, and the observer has seen every observed round up to k, the
+ * {@link Saver} is called on the observer's thread: the network is then quiescent (no agent is
+ * inside a send, receive or pull) so it can be saved too. Then the agents go on. This is the
+ * only barrier the runtime adds, and only at checkpoint rounds. A run can also start at a later
+ * round (after a restore) and can be stopped after a given round as if the process had been
+ * killed there ({@code haltAfter}, for tests).
+ *
  * <p>Determinism: with agents that only use their own state, their own random streams and
  * messages addressed by (sender, type, round), results are bit-identical for any number of
  * carrier threads (checked by {@code GossipDeterminismTest}).
@@ -42,6 +51,28 @@ public final class AgentRuntime {
          */
         default S snapshot(int k) {
             return null;
+        }
+
+        /** This agent's whole state right after round k, as bytes, for a checkpoint. Called on its own thread. */
+        default byte[] save(int k) {
+            throw new UnsupportedOperationException("this agent cannot be checkpointed");
+        }
+    }
+
+    /** Receives every live agent's saved state at a checkpoint (null for a crashed agent). */
+    @FunctionalInterface
+    public interface Saver {
+        void save(int k, List<byte[]> states) throws Exception;
+    }
+
+    /**
+     * How a run goes: rounds {@code start}..K−1 (start > 0 after a restore), checkpoints after the
+     * rounds {@code checkpointAt} accepts, and a stop after round {@code haltAfter} (every agent
+     * leaves as if the process had been killed; {@code Integer.MAX_VALUE} for never).
+     */
+    public record Options(int start, IntPredicate checkpointAt, Saver saver, int haltAfter) {
+        public static Options plain() {
+            return new Options(0, k -> false, (k, states) -> {}, Integer.MAX_VALUE);
         }
     }
 
@@ -96,7 +127,20 @@ public final class AgentRuntime {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be ≥ 0, got " + rounds);
         }
-        return new Run<>(network, rounds, agents, observeAt, observer).execute();
+        return run(network, rounds, agents, observeAt, observer, Options.plain());
+    }
+
+    /** As {@link #run(InMemoryNetwork, int, List, IntPredicate, Observer)}, with checkpoints, a start round and a halt. */
+    public static <S> Summary run(InMemoryNetwork network, int rounds, List<? extends Agent<S>> agents,
+            IntPredicate observeAt, Observer<S> observer, Options options) {
+        int n = network.size();
+        if (agents.size() != n) {
+            throw new IllegalArgumentException(agents.size() + " agents for a network of " + n);
+        }
+        if (options.start() < 0 || options.start() > rounds) {
+            throw new IllegalArgumentException("start round " + options.start() + " outside [0, " + rounds + "]");
+        }
+        return new Run<>(network, rounds, agents, observeAt, observer, options).execute();
     }
 
     private static final class Run<S> {
@@ -113,8 +157,16 @@ public final class AgentRuntime {
         private final java.util.HashMap<Integer, Integer> collected = new java.util.HashMap<>();
         private final LinkedBlockingQueue<Object[]> ready = new LinkedBlockingQueue<>();
         private static final Object[] END = new Object[0];
+        private static final String CHECKPOINT = "checkpoint";
+        private final Options options;
+        // checkpoint round → states saved so far, and the last checkpoint the saver has finished (guarded by gate)
+        private final java.util.HashMap<Integer, Object[]> saving = new java.util.HashMap<>();
+        private final java.util.HashMap<Integer, Integer> saved = new java.util.HashMap<>();
+        private int checkpointed = Integer.MIN_VALUE;
 
-        Run(InMemoryNetwork net, int rounds, List<? extends Agent<S>> agents, IntPredicate observeAt, Observer<S> observer) {
+        Run(InMemoryNetwork net, int rounds, List<? extends Agent<S>> agents, IntPredicate observeAt, Observer<S> observer,
+            Options options) {
+            this.options = options;
             this.net = net;
             this.rounds = rounds;
             this.agents = agents;
@@ -148,7 +200,7 @@ public final class AgentRuntime {
         private void agentLoop(int id) {
             Agent<S> agent = agents.get(id);
             int last = Math.min(rounds, faults.crashRound(id));
-            int k = 0;
+            int k = options.start();
             try {
                 for (; k < last; k++) {
                     if (net.stopped()) {
@@ -162,6 +214,12 @@ public final class AgentRuntime {
                     net.roundCompleted(id, k);
                     if (observeAt.test(k)) {
                         deposit(k, id, agent.snapshot(k));
+                    }
+                    if (options.checkpointAt().test(k) && !checkpoint(k, id, agent.save(k))) {
+                        return; // the run failed while this agent waited; that failure is the one reported
+                    }
+                    if (k == options.haltAfter()) {
+                        return;
                     }
                 }
             } catch (RunStoppedException e) {
@@ -183,6 +241,7 @@ public final class AgentRuntime {
                 } else if (failure != f) {
                     failure.addSuppressed(f);
                 }
+                gate.notifyAll(); // agents waiting at a checkpoint
             }
             net.stop(f.getMessage());
             ready.add(END);
@@ -202,6 +261,26 @@ public final class AgentRuntime {
             }
             if (done != null) {
                 ready.add(done);
+            }
+        }
+
+        /**
+         * Hands this agent's state to the checkpoint of round k and waits until the saver has
+         * written it; false if the run failed meanwhile.
+         */
+        private boolean checkpoint(int k, int id, byte[] state) throws InterruptedException {
+            synchronized (gate) {
+                Object[] slots = saving.computeIfAbsent(k, r -> new Object[agents.size()]);
+                slots[id] = state;
+                if (saved.merge(k, 1, Integer::sum) == expectedAt(k)) {
+                    saving.remove(k);
+                    saved.remove(k);
+                    ready.add(new Object[] {k, slots, CHECKPOINT});
+                }
+                while (checkpointed < k && failure == null) {
+                    gate.wait();
+                }
+                return failure == null;
             }
         }
 
@@ -235,7 +314,7 @@ public final class AgentRuntime {
         @SuppressWarnings("unchecked")
         private void observeLoop() {
             java.util.TreeMap<Integer, Object[]> held = new java.util.TreeMap<>();
-            int next = nextObserved(-1);
+            int next = nextObserved(options.start() - 1);
             while (true) {
                 Object[] item;
                 try {
@@ -245,6 +324,24 @@ public final class AgentRuntime {
                 }
                 if (item == END) {
                     return;
+                }
+                if (item.length == 3) { // a checkpoint: every observed round up to it has been delivered
+                    int k = (Integer) item[0];
+                    try {
+                        if (next <= k) {
+                            throw new IllegalStateException("checkpoint after round " + k + " before the observation of round "
+                                    + next);
+                        }
+                        options.saver().save(k, (List<byte[]>) (List<?>) Arrays.asList((Object[]) item[1]));
+                    } catch (Throwable e) {
+                        fail(new AgentFailure(-1, k, e));
+                        return;
+                    }
+                    synchronized (gate) {
+                        checkpointed = k;
+                        gate.notifyAll();
+                    }
+                    continue;
                 }
                 held.put((Integer) item[0], (Object[]) item[1]);
                 while (held.containsKey(next)) {

@@ -43,6 +43,15 @@ public interface Endpoint {
     /** Bytes this agent has put on the wire so far (headers included). */
     long bytesSent();
 
+    /**
+     * Bytes of this agent's own sends and pull requests so far, leaving out the replies to other
+     * agents' pulls (which are counted in {@link #bytesSent()} when they happen, i.e. at times set
+     * by the pullers). Default: {@link #bytesSent()}, for transports without pulls.
+     */
+    default long ownBytesSent() {
+        return bytesSent();
+    }
+
     /** Bytes this agent has received so far (headers included). */
     long bytesReceived();
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * delayed. Keep one instance per (sender, receiver) pair, and one for a self-term where an
  * algorithm compresses it (CompNGC).
  */
-public final class ErrorFeedback {
+public final class ErrorFeedback implements peerlearn.state.Stateful {
     private final Compressor compressor;
     private final float[] memory;
     private final float[] corrected;
@@ -33,6 +33,13 @@ public final class ErrorFeedback {
             m.put(j, new ErrorFeedback(compressorFor.apply(j), dimension));
         }
         return m;
+    }
+
+    /** The memory e and the last C(e + v) sent. */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.floats("memory", memory);
+        s.floats("last_sent", decoded);
     }
 
     /** Returns the payload of C(e + v) and updates e. */

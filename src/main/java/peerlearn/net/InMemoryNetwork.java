@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import peerlearn.graph.Graph;
+import peerlearn.state.State;
+import peerlearn.state.StateFormatException;
+import peerlearn.state.Stateful;
 
 /**
  * The in-memory transport: agents in one JVM exchanging {@link Frame}s as byte arrays.
@@ -28,7 +31,7 @@ import peerlearn.graph.Graph;
  * (even if the fault model then drops it) and at the receiver when received; a pull counts a
  * header-only request from the puller and the publisher's reply frame.
  */
-public final class InMemoryNetwork {
+public final class InMemoryNetwork implements Stateful {
     private final Graph contacts;
     private final Faults faults;
     private final int n;
@@ -43,6 +46,8 @@ public final class InMemoryNetwork {
     private final TreeMap<Integer, List<Key>> publishedByRound = new TreeMap<>();
     private final HashMap<Key, List<Integer>> pullers = new HashMap<>();
     private final int[] completed;
+    // publisher → (puller's round → reply bytes of the pulls made in that round), see bytesSentThrough
+    private final List<TreeMap<Integer, Long>> replies = new ArrayList<>();
     private final TreeMap<Integer, Integer> agentsAtRound = new TreeMap<>();
     private final boolean[] finished;
     private int live;
@@ -74,6 +79,7 @@ public final class InMemoryNetwork {
             ports[i] = new Port(i);
             wake[i] = lock.newCondition();
             inbox.add(new HashMap<>());
+            replies.add(new TreeMap<>());
             completed[i] = -1;
         }
         if (n > 0) {
@@ -135,6 +141,26 @@ public final class InMemoryNetwork {
             s += p.messagesSent.get();
         }
         return s;
+    }
+
+    /**
+     * The bytes agent i put on the wire in rounds 0..k, given {@code own}, what its endpoint had
+     * counted of its own sends and pull requests right after its round k: plus the reply frames
+     * of the pulls its peers made from it in their rounds 0..k. Unlike {@link Endpoint#bytesSent()}
+     * read at some moment, this does not depend on how far the pullers have got, provided every
+     * live agent has completed round k (as when the runtime's observer sees round k).
+     */
+    public long bytesSentThrough(int agent, int round, long own) {
+        lock.lock();
+        try {
+            long r = 0;
+            for (long b : replies.get(agent).headMap(round, true).values()) {
+                r += b;
+            }
+            return own + r;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Agent i has finished round k: publications every live agent is two rounds past are released. */
@@ -325,6 +351,7 @@ public final class InMemoryNetwork {
         private final AtomicLong bytesSent = new AtomicLong();
         private final AtomicLong bytesReceived = new AtomicLong();
         private final AtomicLong messagesSent = new AtomicLong();
+        private final AtomicLong ownSent = new AtomicLong();
 
         Port(int self) {
             this.self = self;
@@ -335,6 +362,9 @@ public final class InMemoryNetwork {
         @Override public long bytesSent() { return bytesSent.get(); }
         @Override public long bytesReceived() { return bytesReceived.get(); }
         @Override public long messagesSent() { return messagesSent.get(); }
+
+        /** Bytes of this agent's own sends and pull requests (not the replies to others' pulls). */
+        @Override public long ownBytesSent() { return ownSent.get(); }
 
         private void requirePeer(int other, String action) {
             if (!contacts.hasEdge(self, other)) {
@@ -357,6 +387,7 @@ public final class InMemoryNetwork {
                     return; // a crashed agent sends nothing
                 }
                 bytesSent.addAndGet(frame.length);
+                ownSent.addAndGet(frame.length);
                 messagesSent.incrementAndGet();
                 if (faults.crashed(to, round)) {
                     return; // lost at a crashed receiver
@@ -435,12 +466,14 @@ public final class InMemoryNetwork {
                     throw stoppedError();
                 }
                 bytesSent.addAndGet(header); // the request
+                ownSent.addAndGet(header);
                 messagesSent.incrementAndGet();
                 publisher.bytesReceived.addAndGet(header);
                 if (faults.crashed(from, round) || faults.dropped(from, self, type, round)) {
                     return null;
                 }
                 frame = await(self, new Key(Frame.PULL_REPLY, from, -1, type, round));
+                replies.get(from).merge(current, (long) frame.length, Long::sum);
             } finally {
                 lock.unlock();
             }
@@ -457,6 +490,128 @@ public final class InMemoryNetwork {
                         + round + " from agent " + from + " but the frame says " + f);
             }
             return f.payload();
+        }
+    }
+
+    /**
+     * The network between two rounds, for a checkpoint: each agent's last completed round, whether
+     * it has finished (crashed), its byte and message counters, every message not yet received
+     * (dropped ones as null) and every publication not yet released, in a fixed order. Only call
+     * it while no agent is inside a send, receive, publish or pull (the runtime saves while every
+     * agent waits at a checkpoint, and restores before any starts); restoring checks every
+     * address and frame.
+     */
+    @Override
+    public void state(State s) {
+        lock.lock();
+        try {
+            if (blocked != 0) {
+                throw new IllegalStateException(blocked + " agents wait for messages: the network is not between rounds");
+            }
+            s.ints("completed", completed);
+            s.flags("finished", finished);
+            long[] sent = new long[n], received = new long[n], messages = new long[n], own = new long[n];
+            for (int i = 0; i < n; i++) {
+                sent[i] = ports[i].bytesSent.get();
+                received[i] = ports[i].bytesReceived.get();
+                messages[i] = ports[i].messagesSent.get();
+                own[i] = ports[i].ownSent.get();
+            }
+            s.longs("bytes_sent", sent);
+            s.longs("bytes_received", received);
+            s.longs("messages_sent", messages);
+            s.longs("own_bytes_sent", own);
+            for (int i = 0; i < n; i++) {
+                TreeMap<Integer, Long> r = replies.get(i);
+                int[] rounds = s.intArray("reply_rounds_" + i, r.keySet().stream().mapToInt(Integer::intValue).toArray());
+                long[] bytes = new long[rounds.length];
+                if (!s.restoring()) {
+                    int t = 0;
+                    for (long b : r.values()) {
+                        bytes[t++] = b;
+                    }
+                }
+                s.longs("reply_bytes_" + i, bytes);
+                if (s.restoring()) {
+                    r.clear();
+                    for (int u = 0; u < rounds.length; u++) {
+                        r.put(rounds[u], bytes[u]);
+                    }
+                }
+            }
+            releasedThrough = s.count("released_through", releasedThrough);
+            for (int i = 0; i < n; i++) {
+                items(s, "inbox_" + i, inbox.get(i), Frame.DATA, i);
+            }
+            items(s, "published", published, Frame.PULL_REPLY, -1);
+            if (s.restoring()) {
+                live = 0;
+                agentsAtRound.clear();
+                for (int i = 0; i < n; i++) {
+                    ports[i].bytesSent.set(sent[i]);
+                    ports[i].bytesReceived.set(received[i]);
+                    ports[i].messagesSent.set(messages[i]);
+                    ports[i].ownSent.set(own[i]);
+                    if (completed[i] < -1) {
+                        throw new StateFormatException(s.path("completed") + ": agent " + i + " completed round " + completed[i]);
+                    }
+                    if (!finished[i]) {
+                        live++;
+                        agentsAtRound.merge(completed[i], 1, Integer::sum);
+                    }
+                }
+                publishedByRound.clear();
+                for (Key k : published.keySet().stream().sorted(ORDER).toList()) {
+                    publishedByRound.computeIfAbsent(k.round, r -> new ArrayList<>()).add(k);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparingInt(Key::round)
+            .thenComparingInt(Key::from).thenComparingInt(Key::to).thenComparingInt(Key::type);
+
+    /** The messages of one inbox (or the publications): count, then (sender, type, round, frame) each. */
+    private void items(State s, String name, HashMap<Key, byte[]> map, int kind, int to) {
+        List<Key> keys = map.keySet().stream().sorted(ORDER).toList();
+        int count = s.count(name + "/count", keys.size());
+        if (count < 0) {
+            throw new StateFormatException(s.path(name + "/count") + ": negative count " + count);
+        }
+        if (s.restoring()) {
+            map.clear();
+        }
+        for (int t = 0; t < count; t++) {
+            Key k = s.restoring() ? null : keys.get(t);
+            int[] address = k == null ? new int[3] : new int[] {k.from, k.type, k.round};
+            s.ints(name + "/address", address);
+            byte[] frame = s.bytes(name + "/frame", k == null || map.get(k) == droppedMarker ? null : map.get(k));
+            if (s.restoring()) {
+                Key key = new Key(kind, address[0], to, address[1], address[2]);
+                String entry = s.path(name) + " item " + t;
+                if (key.from < 0 || key.from >= n) {
+                    throw new StateFormatException(entry + ": sender " + key.from + " outside [0, " + n + ")");
+                }
+                if (frame == null && kind != Frame.DATA) {
+                    throw new StateFormatException(entry + ": a publication without a frame");
+                }
+                if (frame != null) {
+                    Frame f;
+                    try {
+                        f = Frame.decode(frame);
+                    } catch (MalformedMessageException e) {
+                        throw new StateFormatException(entry + ": " + e.getMessage());
+                    }
+                    if (f.kind() != kind || f.sender() != key.from || f.type() != key.type || f.round() != key.round) {
+                        throw new StateFormatException(entry + ": the frame says " + f + ", the address " + key);
+                    }
+                }
+                if (map.putIfAbsent(key, frame == null ? droppedMarker : frame) != null) {
+                    throw new StateFormatException(entry + ": the " + key + " twice");
+                }
+            }
         }
     }
 

@@ -19,6 +19,8 @@
  * {@code receive(j, type, k)}, which returns {@code null} for a dropped message or a crashed
  * sender — the algorithm then applies its documented fallback. {@link peerlearn.net.GossipAgent}
  * is a complete example. {@link peerlearn.net.AgentRuntime#run} runs the agents and calls an
- * observer with per-agent snapshots at chosen rounds. Theory: theory/foundations.md.
+ * observer with per-agent snapshots at chosen rounds, and, with {@link peerlearn.net.AgentRuntime.Options},
+ * takes checkpoints between rounds ({@link peerlearn.net.InMemoryNetwork} saves its pending
+ * messages and counters then). Theory: theory/foundations.md, theory/reliability.md.
  */
 package peerlearn.net;

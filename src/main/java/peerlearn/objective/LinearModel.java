@@ -92,6 +92,12 @@ public final class LinearModel implements Objective {
         return layout;
     }
 
+    /** The minibatch stream. */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.part("sampler", sampler);
+    }
+
     @Override
     public Batch nextBatch() {
         return sampler.next(batch);

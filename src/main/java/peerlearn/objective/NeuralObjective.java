@@ -107,6 +107,14 @@ public final class NeuralObjective implements Objective {
         return model.layout();
     }
 
+    /** The minibatch stream, the dropout stream and the model state (batch-norm running statistics). */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.part("sampler", sampler);
+        s.part("dropout", dropout);
+        s.floats("model_state", state);
+    }
+
     @Override
     public Batch nextBatch() {
         return sampler.next(batch);

@@ -10,7 +10,7 @@ import peerlearn.tensor.ParameterLayout;
  * nothing. {@code x} is an argument, not state: agent i can evaluate a neighbour's parameters on
  * its own data (NGC's cross-gradients, DAC's similarities) with no new model.
  */
-public interface Objective {
+public interface Objective extends peerlearn.state.Stateful {
     /** d, the length of every parameter and gradient vector. */
     int dimension();
 
@@ -37,6 +37,16 @@ public interface Objective {
 
     /** Mean loss and accuracy of x on any labelled samples (e.g. the global test set). */
     Evaluation evaluate(float[] x, peerlearn.data.Dataset data, int[] indices);
+
+    /**
+     * What a checkpoint must hold of this objective: its minibatch stream, its other random
+     * streams and its model state (batch-norm statistics). Objectives that cannot be checkpointed
+     * say so.
+     */
+    @Override
+    default void state(peerlearn.state.State s) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be checkpointed");
+    }
 
     /** The initial parameters x⁰ (identical across agents for the same seed). */
     float[] initialParameters();

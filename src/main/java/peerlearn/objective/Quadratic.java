@@ -89,6 +89,12 @@ public final class Quadratic implements Objective {
         return layout;
     }
 
+    /** The gradient-noise stream (nothing else changes). */
+    @Override
+    public void state(peerlearn.state.State s) {
+        s.part("noise", rng);
+    }
+
     @Override
     public Batch nextBatch() {
         float[] xi = batch.x();

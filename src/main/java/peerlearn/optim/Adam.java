@@ -77,6 +77,13 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public void state(peerlearn.state.State s) {
+        s.floats("m", m);
+        s.floats("v", v);
+        t = s.count("t", t);
+    }
+
+    @Override
     public void reset() {
         java.util.Arrays.fill(m, 0f);
         java.util.Arrays.fill(v, 0f);

@@ -5,7 +5,7 @@ package peerlearn.optim;
  * is kept per coordinate of the full vector, so stepping a range {@code [off, off + n)} touches
  * only that range's state.
  */
-public interface Optimizer {
+public interface Optimizer extends peerlearn.state.Stateful {
     /** d, the length of the vectors this optimizer steps. */
     int dimension();
 
@@ -17,6 +17,10 @@ public interface Optimizer {
         checkLengths(dimension(), x, grad);
         step(x, grad, lr, 0, dimension());
     }
+
+    /** Visits the optimizer's buffers (momentum, moment estimates, step count) for a checkpoint. */
+    @Override
+    void state(peerlearn.state.State s);
 
     /** Forgets all state (momentum buffers, moment estimates, step counts). */
     void reset();

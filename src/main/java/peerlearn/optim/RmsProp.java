@@ -59,6 +59,14 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
+    public void state(peerlearn.state.State s) {
+        s.floats("v", v);
+        if (buffer != null) {
+            s.floats("momentum_buffer", buffer);
+        }
+    }
+
+    @Override
     public void reset() {
         java.util.Arrays.fill(v, 0f);
         if (buffer != null) {

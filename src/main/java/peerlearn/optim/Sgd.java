@@ -69,6 +69,13 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
+    public void state(peerlearn.state.State s) {
+        if (buffer != null) {
+            s.floats("momentum_buffer", buffer);
+        }
+    }
+
+    @Override
     public void reset() {
         if (buffer != null) {
             java.util.Arrays.fill(buffer, 0f);

@@ -1,5 +1,8 @@
 package peerlearn.rng;
 
+import peerlearn.state.State;
+import peerlearn.state.Stateful;
+
 /**
  * A small deterministic random stream (SplitMix64) whose whole state is one {@code long}, so a
  * checkpoint can save and restore its position exactly.
@@ -9,7 +12,7 @@ package peerlearn.rng;
  * {@code "batches"} or {@code "faults"}. Streams never depend on thread scheduling, which is what
  * makes "same seed, same bits" hold.
  */
-public final class Rng {
+public final class Rng implements Stateful {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private long state;
     private double spareGaussian = Double.NaN;
@@ -105,6 +108,13 @@ public final class Rng {
         }
         state = saved[0];
         spareGaussian = Double.longBitsToDouble(saved[1]);
+    }
+
+    /** The position as two entries: the SplitMix64 state and the spare Gaussian's bits. */
+    @Override
+    public void state(State s) {
+        state = s.integer("position", state);
+        spareGaussian = Double.longBitsToDouble(s.integer("spare_gaussian", Double.doubleToRawLongBits(spareGaussian)));
     }
 
     private static long mix(long z) {

@@ -47,6 +47,69 @@ class AgentRuntimeTest {
         return agents;
     }
 
+    /** The counters of {@link #counters}, each saving its running sum at a checkpoint. */
+    private static List<AgentRuntime.Agent<Integer>> saving(InMemoryNetwork net) {
+        List<AgentRuntime.Agent<Integer>> out = new ArrayList<>();
+        for (AgentRuntime.Agent<Integer> a : counters(net, -1, -1)) {
+            out.add(new AgentRuntime.Agent<>() {
+                @Override public void round(int k) throws Exception { a.round(k); }
+                @Override public Integer snapshot(int k) { return a.snapshot(k); }
+                @Override public byte[] save(int k) { return new byte[] {(byte) (int) a.snapshot(k)}; }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * A checkpoint after round k comes after the observer has seen every round up to k and before
+     * it sees k + 1, with every agent's state of right after round k, and the network quiescent.
+     */
+    @Test
+    void checkpointsComeAfterTheirRoundsObservationsWithEveryAgentsState() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));
+        List<String> events = new CopyOnWriteArrayList<>();
+        AgentRuntime.Options options = new AgentRuntime.Options(0, k -> k == 1 || k == 3, (k, states) -> {
+            StringBuilder b = new StringBuilder("checkpoint " + k + ":");
+            states.forEach(st -> b.append(' ').append(st[0]));
+            events.add(b.toString());
+            net.state(new peerlearn.state.StateWriter()); // refuses unless no agent waits in the network
+        }, Integer.MAX_VALUE);
+        AgentRuntime.run(net, 5, saving(net), k -> true, (k, snaps) -> events.add("observe " + k + ": " + snaps), options);
+        assertEquals(List.of("observe 0: [4, 2, 4, 2]", "observe 1: [8, 4, 8, 4]", "checkpoint 1: 8 4 8 4",
+                "observe 2: [12, 6, 12, 6]", "observe 3: [16, 8, 16, 8]", "checkpoint 3: 16 8 16 8",
+                "observe 4: [20, 10, 20, 10]"), events);
+    }
+
+    /** A run started at round 3 runs rounds 3..5 only; one halted after round 3 stops there. */
+    @Test
+    void startAndHaltBoundTheRoundsRun() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        AgentRuntime.run(net, 6, saving(net), k -> true, (k, snaps) -> seen.add(k),
+                new AgentRuntime.Options(3, k -> false, (k, st) -> {}, Integer.MAX_VALUE));
+        assertEquals(List.of(3, 4, 5), seen);
+        InMemoryNetwork again = new InMemoryNetwork(Graphs.ring(4));
+        List<Integer> halted = new CopyOnWriteArrayList<>();
+        AgentRuntime.run(again, 6, saving(again), k -> true, (k, snaps) -> halted.add(k),
+                new AgentRuntime.Options(0, k -> false, (k, st) -> {}, 3));
+        assertEquals(List.of(0, 1, 2, 3), halted);
+    }
+
+    /** A saver that fails stops the run, naming the observer and the round; the waiting agents are released. */
+    @Test
+    void aFailingCheckpointStopsTheRunWithoutAHang() {
+        InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));
+        AgentRuntime.Options options = new AgentRuntime.Options(0, k -> k == 2, (k, st) -> {
+            throw new java.io.IOException("disk full");
+        }, Integer.MAX_VALUE);
+        AgentRuntime.AgentFailure f = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(AgentRuntime.AgentFailure.class,
+                        () -> AgentRuntime.run(net, 10, saving(net), k -> false, (k, s) -> {}, options)));
+        assertEquals(-1, f.agent());
+        assertEquals(2, f.round());
+        assertEquals("observer failed in round 2: java.io.IOException: disk full", f.getMessage());
+    }
+
     @Test
     void observerSeesEveryObservedRoundInOrderWithAllAgents() {
         InMemoryNetwork net = new InMemoryNetwork(Graphs.ring(4));

@@ -17,7 +17,7 @@ import peerlearn.rng.Rng;
 
 /**
  * A seeded fuzz loop for the readers of untrusted bytes (data files, edge lists, matrices,
- * configuration files, wire messages). Each case is a random input or a mutation of a valid
+ * configuration files, wire messages, checkpoints). Each case is a random input or a mutation of a valid
  * seed — bit flips, byte overwrites, truncation, extension, insertion, deletion, splicing, and
  * 32-bit length fields overwritten with huge, negative or boundary values — and the reader
  * must either accept it or fail with one of the exceptions the reader documents, whose message
