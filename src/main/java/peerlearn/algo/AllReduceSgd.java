@@ -1,10 +1,9 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 
 /**
  * All-reduce SGD, the centralized reference: every step all agents average their gradients

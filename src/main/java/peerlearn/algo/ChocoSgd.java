@@ -1,13 +1,12 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.net.Codec;
 import peerlearn.net.Compressor;
 import peerlearn.net.Compressors;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 import peerlearn.tensor.Segment;
 
 /**

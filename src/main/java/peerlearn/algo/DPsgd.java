@@ -1,9 +1,8 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 
 /**
  * D-PSGD: Lian et al., "Can Decentralized Algorithms Outperform Centralized Algorithms? A Case

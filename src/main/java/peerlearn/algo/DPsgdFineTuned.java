@@ -1,10 +1,9 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.objective.Objective;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 import peerlearn.tensor.Segment;
 
 /**

@@ -1,9 +1,8 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import java.util.Map;
+import peerlearn.state.State;
 
 /**
  * DAC, decentralized adaptive clustering: Listo Zec, Ekblom, Willbo, Mogren, Girdzijauskas,

@@ -1,9 +1,8 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 import peerlearn.tensor.Segment;
 
 /**

@@ -1,9 +1,8 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.graph.MixingRow;
+import peerlearn.state.State;
 
 /**
  * DMSGD, momentum-accelerated consensus: Balu, Jiang, Tan, Hegde, Lee, Sarkar, "Decentralized

@@ -1,8 +1,7 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
+import peerlearn.state.State;
 
 /**
  * DSGDm-N: decentralized SGD with local Nesterov momentum, the baseline of Lin et al.,

@@ -1,10 +1,9 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.graph.MixingRow;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 
 /**
  * FedAvg without a server: McMahan et al., "Communication-Efficient Learning of Deep Networks

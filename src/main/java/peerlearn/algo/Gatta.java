@@ -1,7 +1,5 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import peerlearn.graph.MixingRow;
 import peerlearn.net.Codec;
 import peerlearn.objective.Objective;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 import peerlearn.tensor.Tensor;
 
 /**

@@ -1,9 +1,8 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import peerlearn.optim.Optimizer;
+import peerlearn.state.State;
 
 /**
  * Local-only training: each agent runs SGD (momentum optional, through the configured local

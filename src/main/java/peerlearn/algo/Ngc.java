@@ -1,10 +1,9 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import java.util.Map;
 import peerlearn.data.Batch;
+import peerlearn.state.State;
 
 /**
  * NGC, Neighborhood Gradient Clustering: Aketi, Kodge and Roy, "Neighborhood Gradient

@@ -1,11 +1,10 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import peerlearn.state.State;
 
 /**
  * PENS, performance-based neighbour selection: Onoszko, Karlsson, Mogren, Listo Zec,

@@ -1,8 +1,7 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
+import peerlearn.state.State;
 
 /**
  * QGM, quasi-global momentum: Lin et al., "Quasi-Global Momentum: Accelerating Decentralized

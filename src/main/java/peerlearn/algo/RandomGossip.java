@@ -1,10 +1,9 @@
 package peerlearn.algo;
 
-import peerlearn.state.State;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import peerlearn.state.State;
 
 /**
  * DAC's two gossip baselines (Listo Zec et al., arXiv 2206.08839, the authors' {@code gossip}):
