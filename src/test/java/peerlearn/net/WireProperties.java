@@ -126,7 +126,7 @@ class WireProperties {
         tag[0] = 42;
         expect(() -> Codec.decodeInto(tag, out), "unknown encoding tag 42");
         expect(() -> Codec.decodeInto(new byte[0], out), "truncated: encoding tag");
-        expect(() -> Codec.decodeInto(null, out), "dropped message");
+        expect(() -> Codec.decodeInto((byte[]) null, out), "dropped message");
 
         // top-k claiming more entries than the vector has, or more than the bytes hold
         ByteBuffer topk = le(9).put((byte) Codec.TOP_K).putInt(8).putInt(Integer.MAX_VALUE);
