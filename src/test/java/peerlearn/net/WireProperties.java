@@ -59,6 +59,9 @@ class WireProperties {
                     assertArrayEquals(decoded, Codec.decode(payload, d), c.name() + " d = " + d);
                     byte[] wire = new Frame(Frame.DATA, 1, 0, 0, payload).encode();
                     assertArrayEquals(decoded, Codec.decode(Frame.decode(wire).payload(), d));
+                    float[] fromView = new float[d]; // straight from the frame's bytes, no copy
+                    Codec.decodeInto(Frame.view(wire).payload(), fromView);
+                    assertArrayEquals(decoded, fromView, c.name() + " d = " + d + ", from a view");
                 });
     }
 
