@@ -55,15 +55,15 @@ final class BenchAgentsCommand implements Command {
         Flags f = Flags.parse(args, Set.of("rounds", "warmup", "warmup-seconds"));
         if (f.help) {
             out.print("usage: tools/peerlearn bench-agents [flags]\n\n" + summary() + ".\nOne agent trains alone on one "
-                    + "thread for --rounds steps; then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
-                    + "carrier threads as cores) for the same number of rounds each, after a JIT warm-up of the single agent.\n\n"
+                    + "thread (N × --rounds steps, half before and half after the N-agent runs); then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
+                    + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents.\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
                     + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
                     + String.format("  %-24s %s%n", "--rounds R", "timed rounds [40]")
-                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15]")
-                    + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up [15]")
+                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15] (per N-agent warm-up run)")
+                    + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up, alone and with N agents [15]")
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
             return 0;
         }
@@ -92,8 +92,10 @@ final class BenchAgentsCommand implements Command {
             alone.lossAndGradient(x, alone.nextBatch(), g);
             sgd.step(x, g, 0.01f);
         }
+        // as many steps alone, in two halves around the N-agent runs, as each of those runs takes
+        int aloneSteps = Math.max(1, n * rounds / 2);
         Runnable aloneRounds = () -> {
-            for (int k = 0; k < rounds; k++) {
+            for (int k = 0; k < aloneSteps; k++) {
                 alone.lossAndGradient(x, alone.nextBatch(), g);
                 sgd.step(x, g, 0.01f);
             }
@@ -102,7 +104,14 @@ final class BenchAgentsCommand implements Command {
 
         // N agents on a ring; warm up the algorithm's own code, then time fresh agents
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
-        Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+        // warm up by time again: the algorithm's own code, the runtime and the switching local run get
+        // compiled now rather than inside the timed runs (the JIT line below says what was left)
+        long untilMany = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        do {
+            Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+            Runner.train(yieldingEachRound(Algorithms.get("local")), objectives(model, p, n, batch), ring,
+                    Training.sgd(0.01), warmup, 1);
+        } while (System.nanoTime() < untilMany);
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
         float[] probe = new float[d(objs)];
@@ -118,7 +127,7 @@ final class BenchAgentsCommand implements Command {
         Phase local = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
         // one agent alone again: the machine's load may have changed meanwhile
         Phase single = singleBefore.plus(Phase.measure(aloneRounds));
-        long samplesAlone = 2L * rounds * batch;
+        long samplesAlone = 2L * aloneSteps * batch;
         long samples = (long) n * rounds * batch;
         int cores = Runtime.getRuntime().availableProcessors();
 
@@ -126,7 +135,7 @@ final class BenchAgentsCommand implements Command {
         String alg = c.text("algorithm");
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d timed rounds%n", model, d, batch, rounds);
         out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread%n",
-                "one agent alone, one thread (before+after):", single.perWallSecond(samplesAlone),
+                "one agent alone, one thread (" + 2 * aloneSteps + " steps):", single.perWallSecond(samplesAlone),
                 single.perThreadCpuSecond(samplesAlone));
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
