@@ -159,11 +159,23 @@ final class BenchAgentsCommand implements Command {
         out.printf(Locale.ROOT, "  %+8.1f  switching agent every round: caches refilled (local switching − local)%n", switches);
         out.printf(Locale.ROOT, "  %+8.1f  messages, mixing, waiting (%s − local switching): %.2f ms CPU per agent-round%n",
                 messaging, alg, messaging * batch / 1e3);
-        out.printf(Locale.ROOT, "  %+8.1f  collector, ≈ pauses × %d cores (pauses %.1f%% of the %s run's wall time)%n",
-                many.gcCpuEstimateNanos(cores) / 1e3 / samples, cores, 100.0 * many.gcNanos / many.wallNanos, alg);
-        out.printf(Locale.ROOT, "  %+8.1f  JIT compiler%n", many.jitNanos / 1e3 / samples);
-        out.printf(Locale.ROOT, "  and on the wall: the %s run kept %.2f of %d cores busy; on an idle machine the idle share "
-                + "is agents waiting for neighbours, on a loaded one mostly other jobs%n", alg, many.coresBusy(), cores);
+        String how = many.rolesKnown ? "its threads' CPU" : "≈ pauses × " + cores + " cores";
+        out.printf(Locale.ROOT, "  %+8.1f  collector, %s (pauses %.1f%% of the %s run's wall time)%n",
+                many.collectorNanos(cores) / 1e3 / samples, how, 100.0 * many.gcNanos / many.wallNanos, alg);
+        out.printf(Locale.ROOT, "  %+8.1f  JIT compiler, %s%n", many.compilerNanos() / 1e3 / samples,
+                many.rolesKnown ? "its threads' CPU" : "elapsed compile time");
+        if (many.rolesKnown) {
+            // the carriers' wall time: on a core, ready but kept off one, or idle with nothing to run
+            double carrierTime = (double) cores * many.wallNanos;
+            long[] carriers = many.roles[JvmThreads.CARRIER];
+            out.printf(Locale.ROOT, "  and on the wall: the %d carriers of the %s run were on a core %.0f%%, ready but off "
+                    + "the cores %.0f%% (other jobs, or this JVM's collector and compiler), idle %.0f%% (every agent on "
+                    + "them waiting for a neighbour, or a collector pause)%n", cores, alg, 100 * carriers[0] / carrierTime,
+                    100 * carriers[1] / carrierTime, 100 * (1 - (carriers[0] + carriers[1]) / carrierTime));
+        } else {
+            out.printf(Locale.ROOT, "  and on the wall: the %s run kept %.2f of %d cores busy; on an idle machine the idle "
+                    + "share is agents waiting for neighbours, on a loaded one mostly other jobs%n", alg, many.coresBusy(), cores);
+        }
         out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip buffers (double sum + "
                 + "received + payload) %s; model buffers and batch (measured heap) %s; the data set is shared%n",
                 mb(4L * d), mb(4L * d), mb(4L * d), mb(16L * d), mb(modelBytes));
@@ -175,31 +187,48 @@ final class BenchAgentsCommand implements Command {
      * Wall time, CPU time (the calling thread's and the whole process's, collector and compiler
      * included), collector pauses and compile time of one timed piece of work.
      */
-    private record Phase(long wallNanos, long threadCpuNanos, long cpuNanos, long gcNanos, long jitNanos) {
+    private record Phase(long wallNanos, long threadCpuNanos, long cpuNanos, long gcNanos, long jitNanos,
+                         long[][] roles, boolean rolesKnown) {
         static Phase measure(Runnable work) {
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            JvmThreads before = JvmThreads.now();
             long w = System.nanoTime(), t = threads.getCurrentThreadCpuTime(), c = processCpuNanos(), gc = gcMillis(),
                     jit = jitMillis();
             work.run();
-            return new Phase(System.nanoTime() - w, threads.getCurrentThreadCpuTime() - t, processCpuNanos() - c,
-                    (gcMillis() - gc) * 1_000_000, (jitMillis() - jit) * 1_000_000);
+            long wall = System.nanoTime() - w, thread = threads.getCurrentThreadCpuTime() - t, cpu = processCpuNanos() - c;
+            long gcNanos = (gcMillis() - gc) * 1_000_000, jitNanos = (jitMillis() - jit) * 1_000_000;
+            JvmThreads after = JvmThreads.now();
+            return new Phase(wall, thread, cpu, gcNanos, jitNanos, after.since(before), before.available() && after.available());
         }
 
         Phase plus(Phase o) {
+            long[][] r = new long[roles.length][2];
+            for (int i = 0; i < r.length; i++) {
+                r[i][0] = roles[i][0] + o.roles[i][0];
+                r[i][1] = roles[i][1] + o.roles[i][1];
+            }
             return new Phase(wallNanos + o.wallNanos, threadCpuNanos + o.threadCpuNanos, cpuNanos + o.cpuNanos,
-                    gcNanos + o.gcNanos, jitNanos + o.jitNanos);
+                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, r, rolesKnown && o.rolesKnown);
         }
+
+        /** The collector's CPU: its threads' (and the VM thread's), else its pauses times the cores. */
+        long collectorNanos(int cores) {
+            return rolesKnown ? roles[JvmThreads.COLLECTOR][0] : gcNanos * cores;
+        }
+
+        /** The compiler threads' CPU, else the elapsed compile time. */
+        long compilerNanos() {
+            return rolesKnown ? roles[JvmThreads.COMPILER][0] : jitNanos;
+        }
+
+        /** Process CPU less the collector's and the compiler's. */
+        long computeNanos(int cores) { return cpuNanos - collectorNanos(cores) - compilerNanos(); }
 
         double coresBusy() { return cpuNanos / (double) wallNanos; }
         double perWallSecond(long samples) { return samples / (wallNanos / 1e9); }
         double perThreadCpuSecond(long samples) { return samples / (threadCpuNanos / 1e9); }
         double perCpuSecond(long samples) { return samples / (cpuNanos / 1e9); }
 
-        /** The collector's CPU, assuming its pauses keep every core busy (the parallel collector). */
-        long gcCpuEstimateNanos(int cores) { return gcNanos * cores; }
-
-        /** Process CPU less the collector's and the compiler's. */
-        long computeNanos(int cores) { return cpuNanos - gcCpuEstimateNanos(cores) - jitNanos; }
 
         private static long processCpuNanos() {
             return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
