@@ -42,7 +42,7 @@ record JvmThreads(Map<Long, long[]> byTid) {
         return !byTid.isEmpty();
     }
 
-    private static int role(String comm) {
+    static int role(String comm) {
         if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
             return COMPILER;
         }
