@@ -47,7 +47,7 @@ final class BenchAgentsCommand implements Command {
 
     @Override
     public String summary() {
-        return "samples/s of N agents running D-PSGD against one agent alone; memory per agent";
+        return "samples/s and CPU of N agents running D-PSGD against one agent alone, where the difference goes; memory per agent";
     }
 
     @Override
