@@ -65,15 +65,13 @@ final class ChocoSgd implements AgentProgram {
             diff[c] = x[c] - hatSelf[c];
         }
         byte[] payload = q.compress(diff, qi);
-        for (int j : peers) {
-            ctx.net().send(j, DIFFERENCE, k, payload);
-        }
+        ctx.net().sendEach(peers, DIFFERENCE, k, payload);
         // line 5: x̂_j ← x̂_j + q_j for j ∈ N(i) ∪ {i}
         for (int c = 0; c < x.length; c++) {
             hatSelf[c] += qi[c];
         }
         for (int t = 0; t < peers.length; t++) {
-            byte[] p = ctx.net().receive(peers[t], DIFFERENCE, k);
+            java.nio.ByteBuffer p = ctx.net().receiveView(peers[t], DIFFERENCE, k);
             if (p != null) {
                 Codec.decodeInto(p, diff);
                 for (int c = 0; c < x.length; c++) {

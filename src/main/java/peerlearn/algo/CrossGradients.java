@@ -146,8 +146,8 @@ final class CrossGradients implements peerlearn.state.Stateful {
         double omega = 0;
         for (int t = 0; t < index.length; t++) {
             int p = index[t];
-            byte[] payload = ctx.net().receive(peers[p], CROSS, k);
-            hasData[p] = payload != null && payload.length > 0;
+            java.nio.ByteBuffer payload = ctx.net().receiveView(peers[p], CROSS, k);
+            hasData[p] = payload != null && payload.hasRemaining();
             if (hasData[p]) {
                 Codec.decodeInto(payload, dataVariant[p]);
                 omega += l1Distance(dataVariant[p], gSelf);

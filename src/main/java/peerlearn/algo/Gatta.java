@@ -152,9 +152,7 @@ final class Gatta implements AgentProgram {
         if (pull) {
             ctx.net().publish(MODEL, k, message);
         } else {
-            for (int j : nb) {
-                ctx.net().send(j, MODEL, k, message);
-            }
+            ctx.net().sendEach(nb, MODEL, k, message);
         }
         double eps = kappa / nb.length; // ε = κ / n_i
         int strongest = strongest(nb);
@@ -172,7 +170,7 @@ final class Gatta implements AgentProgram {
                 skipped++;
                 continue;
             }
-            byte[] in = pull ? ctx.net().pull(nb[t], MODEL, k) : ctx.net().receive(nb[t], MODEL, k);
+            java.nio.ByteBuffer in = pull ? ctx.net().pullView(nb[t], MODEL, k) : ctx.net().receiveView(nb[t], MODEL, k);
             if (in == null) { // dropped or crashed: left out, weights renormalised
                 continue;
             }

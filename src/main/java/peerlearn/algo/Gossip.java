@@ -22,6 +22,7 @@ final class Gossip {
     private final int type;
     private final double[] acc;
     private final float[] received;
+    private final byte[] payload;
     private int missing;
     private boolean[] arrived = new boolean[0];
 
@@ -31,6 +32,7 @@ final class Gossip {
         this.type = type;
         this.acc = new double[d];
         this.received = new float[d];
+        this.payload = new byte[Codec.denseBytes(d)];
     }
 
     /** Sends {@code x} to every neighbour in W^(k) and writes Σ_j w_ij x_j into {@code out} (may be x). */
@@ -52,12 +54,9 @@ final class Gossip {
         return new MixingRow(ctx.id(), w, all.clone(), ws);
     }
 
-    /** Sends {@code x} to every neighbour of {@code row}. */
+    /** Sends {@code x} to every neighbour of {@code row} (one frame, copied from this agent's own payload buffer). */
     void send(MixingRow row, int k, float[] x) {
-        byte[] payload = Codec.dense(x);
-        for (int j : row.neighbours()) {
-            ctx.net().send(j, type, k, payload);
-        }
+        ctx.net().sendEach(row.neighbours(), type, k, Codec.denseInto(x, payload));
     }
 
     /** Receives the neighbours' vectors of round k and writes the renormalised mix with {@code self} into {@code out}. */
@@ -85,14 +84,15 @@ final class Gossip {
                 total += row.self();
                 selfAdded = true;
             }
-            byte[] payload = ctx.net().receive(nb[t], type, k);
-            arrived[t] = payload != null;
-            if (payload == null) {
+            // a read-only view into the received frame: its floats are decoded once, straight into place
+            java.nio.ByteBuffer in = ctx.net().receiveView(nb[t], type, k);
+            arrived[t] = in != null;
+            if (in == null) {
                 missing++;
                 continue;
             }
             float[] into = keep == null ? received : keep[t];
-            Codec.decodeInto(payload, into);
+            Codec.decodeInto(in, into);
             add(row.weights()[t], into);
             total += row.weights()[t];
         }

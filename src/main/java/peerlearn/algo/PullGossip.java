@@ -102,17 +102,20 @@ final class PullGossip implements peerlearn.state.Stateful {
     List<Peer> pull(int k, int[] sampled, int extraLength) {
         List<Peer> got = new ArrayList<>();
         for (int j : sampled) {
-            byte[] x = ctx.net().pull(j, MODEL, k);
-            byte[] info = x == null ? null : ctx.net().pull(j, INFO, k);
+            java.nio.ByteBuffer x = ctx.net().pullView(j, MODEL, k);
+            java.nio.ByteBuffer info = x == null ? null : ctx.net().pullView(j, INFO, k);
             if (info == null) {
                 continue;
             }
-            float[] v = Codec.decode(info, 1 + extraLength);
+            float[] v = new float[1 + extraLength];
+            Codec.decodeInto(info, v);
             int nj = (int) v[0];
             if (nj <= 0 || nj != v[0]) {
                 throw new IllegalStateException("agent " + ctx.id() + " pulled data size " + v[0] + " from agent " + j);
             }
-            got.add(new Peer(j, Codec.decode(x, model.dimension()), nj, java.util.Arrays.copyOfRange(v, 1, v.length)));
+            float[] xj = new float[model.dimension()];
+            Codec.decodeInto(x, xj);
+            got.add(new Peer(j, xj, nj, java.util.Arrays.copyOfRange(v, 1, v.length)));
         }
         return got;
     }

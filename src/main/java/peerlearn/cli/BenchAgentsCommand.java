@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import peerlearn.algo.AgentProgram;
+import peerlearn.algo.Algorithm;
+import peerlearn.algo.Algorithms;
 import peerlearn.algo.Training;
 import peerlearn.data.FashionMnist;
 import peerlearn.data.Partition;
@@ -28,6 +31,13 @@ import peerlearn.rng.Rng;
  * running D-PSGD on a ring on virtual threads over all cores, and reports samples per second of
  * both, their ratio, and memory per agent. Not a test: the figures depend on the machine and its
  * load, which is printed alongside.
+ *
+ * <p>Wall-clock rates mean something only on an idle machine, so CPU time is reported too: the
+ * lone agent's thread CPU against the whole process's CPU for the N agents. Two more runs of the
+ * same agents without messages ({@code local}, once with each agent yielding its carrier after
+ * every round, once without) split the difference into the cost of many agents, of switching
+ * between them every round, and of messaging; the collector's and compiler's shares come from
+ * their management beans.
  */
 final class BenchAgentsCommand implements Command {
     @Override
@@ -37,7 +47,7 @@ final class BenchAgentsCommand implements Command {
 
     @Override
     public String summary() {
-        return "samples/s of N agents running D-PSGD against one agent alone; memory per agent";
+        return "samples/s and CPU of N agents running D-PSGD against one agent alone, where the difference goes; memory per agent";
     }
 
     @Override
@@ -45,15 +55,15 @@ final class BenchAgentsCommand implements Command {
         Flags f = Flags.parse(args, Set.of("rounds", "warmup", "warmup-seconds"));
         if (f.help) {
             out.print("usage: tools/peerlearn bench-agents [flags]\n\n" + summary() + ".\nOne agent trains alone on one "
-                    + "thread for --rounds steps; then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
-                    + "carrier threads as cores) for the same number of rounds each, after a JIT warm-up of the single agent.\n\n"
+                    + "thread (N × --rounds steps, half before and half after the N-agent runs); then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
+                    + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents.\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
                     + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
                     + String.format("  %-24s %s%n", "--rounds R", "timed rounds [40]")
-                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15]")
-                    + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up [15]")
+                    + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15] (per N-agent warm-up run)")
+                    + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up, alone and with N agents [15]")
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
             return 0;
         }
@@ -82,16 +92,26 @@ final class BenchAgentsCommand implements Command {
             alone.lossAndGradient(x, alone.nextBatch(), g);
             sgd.step(x, g, 0.01f);
         }
-        long t0 = System.nanoTime();
-        for (int k = 0; k < rounds; k++) {
-            alone.lossAndGradient(x, alone.nextBatch(), g);
-            sgd.step(x, g, 0.01f);
-        }
-        double single = (double) rounds * batch / ((System.nanoTime() - t0) / 1e9);
+        // as many steps alone, in two halves around the N-agent runs, as each of those runs takes
+        int aloneSteps = Math.max(1, n * rounds / 2);
+        Runnable aloneRounds = () -> {
+            for (int k = 0; k < aloneSteps; k++) {
+                alone.lossAndGradient(x, alone.nextBatch(), g);
+                sgd.step(x, g, 0.01f);
+            }
+        };
+        Phase singleBefore = Phase.measure(aloneRounds);
 
-        // N agents, D-PSGD on a ring
+        // N agents on a ring; warm up the algorithm's own code, then time fresh agents
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
-        Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+        // warm up by time again: the algorithm's own code, the runtime and the switching local run get
+        // compiled now rather than inside the timed runs (the JIT line below says what was left)
+        long untilMany = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        do {
+            Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+            Runner.train(yieldingEachRound(Algorithms.get("local")), objectives(model, p, n, batch), ring,
+                    Training.sgd(0.01), warmup, 1);
+        } while (System.nanoTime() < untilMany);
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
         float[] probe = new float[d(objs)];
@@ -99,20 +119,161 @@ final class BenchAgentsCommand implements Command {
             o.lossAndGradient(o.initialParameters(), o.nextBatch(), probe);   // allocates the model's buffers
         }
         long modelBytes = (usedHeap() - before) / n;
-        long t1 = System.nanoTime();
-        Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1);
-        double many = (double) n * rounds * batch / ((System.nanoTime() - t1) / 1e9);
+        Phase many = Phase.measure(() -> Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1));
+        // the same agents without messages, switching agent every round as the algorithm's waits do, then not at all
+        Objective[] quiet = objectives(model, p, n, batch), quieter = objectives(model, p, n, batch);
+        Phase switching = Phase.measure(() -> Runner.train(yieldingEachRound(Algorithms.get("local")), quiet, ring,
+                Training.sgd(0.01), rounds, 1));
+        Phase local = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
+        // one agent alone again: the machine's load may have changed meanwhile
+        Phase single = singleBefore.plus(Phase.measure(aloneRounds));
+        long samplesAlone = 2L * aloneSteps * batch;
+        long samples = (long) n * rounds * batch;
+        int cores = Runtime.getRuntime().availableProcessors();
 
         int d = alone.dimension();
+        String alg = c.text("algorithm");
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d timed rounds%n", model, d, batch, rounds);
-        out.printf(Locale.ROOT, "one agent alone, one thread:        %9.1f samples/s%n", single);
-        out.printf(Locale.ROOT, "%2d agents %s, ring, all cores:  %9.1f samples/s%n", n, c.text("algorithm"), many);
-        out.printf(Locale.ROOT, "ratio: %.2f×  (target ≥ 1.8× on 2 cores)%n", many / single);
+        out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread%n",
+                "one agent alone, one thread (" + 2 * aloneSteps + " steps):", single.perWallSecond(samplesAlone),
+                single.perThreadCpuSecond(samplesAlone));
+        String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
+                n + " agents local, no messages:"};
+        Phase[] runs = {many, switching, local};
+        for (int r = 0; r < runs.length; r++) {
+            out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of the process, %.2f cores busy%n",
+                    names[r], runs[r].perWallSecond(samples), runs[r].perCpuSecond(samples), runs[r].coresBusy());
+        }
+        double cpuRatio = many.perCpuSecond(samples) / single.perThreadCpuSecond(samplesAlone);
+        out.printf(Locale.ROOT, "ratio: %.2f×  (target ≥ 1.8× on 2 cores); CPU-time ratio %.3f, so %d cores kept busy "
+                + "would give %.2f×%n", many.perWallSecond(samples) / single.perWallSecond(samplesAlone), cpuRatio, cores,
+                cores * cpuRatio);
+        // where the rest goes, in CPU µs per sample, each run's collector and compiler time set apart
+        double base = single.threadCpuNanos / 1e3 / samplesAlone;
+        double sequential = local.computeNanos(cores) / 1e3 / samples - base;
+        double switches = (switching.computeNanos(cores) - local.computeNanos(cores)) / 1e3 / samples;
+        double messaging = (many.computeNanos(cores) - switching.computeNanos(cores)) / 1e3 / samples;
+        out.printf(Locale.ROOT, "where the rest goes, CPU µs per sample (%s run = %.1f):%n", alg, many.cpuNanos / 1e3 / samples);
+        out.printf(Locale.ROOT, "  %8.1f  one agent alone (its whole process: %.1f)%n", base, single.cpuNanos / 1e3 / samplesAlone);
+        out.printf(Locale.ROOT, "  %+8.1f  %d agents each running its rounds in one go (local − alone)%n", sequential, n);
+        out.printf(Locale.ROOT, "  %+8.1f  switching agent every round: caches refilled (local switching − local)%n", switches);
+        out.printf(Locale.ROOT, "  %+8.1f  messages, mixing, waiting (%s − local switching): %.2f ms CPU per agent-round%n",
+                messaging, alg, messaging * batch / 1e3);
+        String how = many.rolesKnown ? "its threads' CPU" : "≈ pauses × " + cores + " cores";
+        out.printf(Locale.ROOT, "  %+8.1f  collector, %s (pauses %.1f%% of the %s run's wall time)%n",
+                many.collectorNanos(cores) / 1e3 / samples, how, 100.0 * many.gcNanos / many.wallNanos, alg);
+        out.printf(Locale.ROOT, "  %+8.1f  JIT compiler, %s%n", many.compilerNanos() / 1e3 / samples,
+                many.rolesKnown ? "its threads' CPU" : "elapsed compile time");
+        if (many.rolesKnown) {
+            // the carriers' wall time: on a core, ready but kept off one, or idle with nothing to run
+            double carrierTime = (double) cores * many.wallNanos;
+            long[] carriers = many.roles[JvmThreads.CARRIER];
+            out.printf(Locale.ROOT, "  and on the wall: the %d carriers of the %s run were on a core %.0f%%, ready but off "
+                    + "the cores %.0f%% (other jobs, or this JVM's collector and compiler), idle %.0f%% (every agent on "
+                    + "them waiting for a neighbour, or a collector pause)%n", cores, alg, 100 * carriers[0] / carrierTime,
+                    100 * carriers[1] / carrierTime, 100 * (1 - (carriers[0] + carriers[1]) / carrierTime));
+        } else {
+            out.printf(Locale.ROOT, "  and on the wall: the %s run kept %.2f of %d cores busy; on an idle machine the idle "
+                    + "share is agents waiting for neighbours, on a loaded one mostly other jobs%n", alg, many.coresBusy(), cores);
+        }
         out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip buffers (double sum + "
-                + "received) %s; model buffers and batch (measured heap) %s; the data set is shared%n",
-                mb(4L * d), mb(4L * d), mb(4L * d), mb(12L * d), mb(modelBytes));
+                + "received + payload) %s; model buffers and batch (measured heap) %s; the data set is shared%n",
+                mb(4L * d), mb(4L * d), mb(4L * d), mb(16L * d), mb(modelBytes));
         out.println("load average after: " + load());
         return 0;
+    }
+
+    /**
+     * Wall time, CPU time (the calling thread's and the whole process's, collector and compiler
+     * included), collector pauses and compile time of one timed piece of work.
+     */
+    private record Phase(long wallNanos, long threadCpuNanos, long cpuNanos, long gcNanos, long jitNanos,
+                         long[][] roles, boolean rolesKnown) {
+        static Phase measure(Runnable work) {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            JvmThreads before = JvmThreads.now();
+            long w = System.nanoTime(), t = threads.getCurrentThreadCpuTime(), c = processCpuNanos(), gc = gcMillis(),
+                    jit = jitMillis();
+            work.run();
+            long wall = System.nanoTime() - w, thread = threads.getCurrentThreadCpuTime() - t, cpu = processCpuNanos() - c;
+            long gcNanos = (gcMillis() - gc) * 1_000_000, jitNanos = (jitMillis() - jit) * 1_000_000;
+            JvmThreads after = JvmThreads.now();
+            return new Phase(wall, thread, cpu, gcNanos, jitNanos, after.since(before), before.available() && after.available());
+        }
+
+        Phase plus(Phase o) {
+            long[][] r = new long[roles.length][2];
+            for (int i = 0; i < r.length; i++) {
+                r[i][0] = roles[i][0] + o.roles[i][0];
+                r[i][1] = roles[i][1] + o.roles[i][1];
+            }
+            return new Phase(wallNanos + o.wallNanos, threadCpuNanos + o.threadCpuNanos, cpuNanos + o.cpuNanos,
+                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, r, rolesKnown && o.rolesKnown);
+        }
+
+        /** The collector's CPU: its threads' (and the VM thread's), else its pauses times the cores. */
+        long collectorNanos(int cores) {
+            return rolesKnown ? roles[JvmThreads.COLLECTOR][0] : gcNanos * cores;
+        }
+
+        /** The compiler threads' CPU, else the elapsed compile time. */
+        long compilerNanos() {
+            return rolesKnown ? roles[JvmThreads.COMPILER][0] : jitNanos;
+        }
+
+        /** Process CPU less the collector's and the compiler's. */
+        long computeNanos(int cores) { return cpuNanos - collectorNanos(cores) - compilerNanos(); }
+
+        double coresBusy() { return cpuNanos / (double) wallNanos; }
+        double perWallSecond(long samples) { return samples / (wallNanos / 1e9); }
+        double perThreadCpuSecond(long samples) { return samples / (threadCpuNanos / 1e9); }
+        double perCpuSecond(long samples) { return samples / (cpuNanos / 1e9); }
+
+
+        private static long processCpuNanos() {
+            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+
+        private static long gcMillis() {
+            long s = 0;
+            for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                s += Math.max(0, b.getCollectionTime());
+            }
+            return s;
+        }
+
+        private static long jitMillis() {
+            var b = java.lang.management.ManagementFactory.getCompilationMXBean();
+            return b != null && b.isCompilationTimeMonitoringSupported() ? b.getTotalCompilationTime() : 0;
+        }
+    }
+
+    /**
+     * {@code a} with each agent yielding its carrier after every round, so agents take turns round
+     * by round as they do when they wait for messages, but without sending any.
+     */
+    private static Algorithm yieldingEachRound(Algorithm a) {
+        return new Algorithm(a.name() + "-switching", a.summary() + ", yielding after each round", a.reach(), a.params(),
+                ctx -> {
+                    AgentProgram program = a.create(ctx);
+                    return new AgentProgram() {
+                        @Override
+                        public void round(int k) {
+                            program.round(k);
+                            Thread.yield();
+                        }
+
+                        @Override
+                        public float[] parameters() {
+                            return program.parameters();
+                        }
+
+                        @Override
+                        public double lastLoss() {
+                            return program.lastLoss();
+                        }
+                    };
+                });
     }
 
     private static Objective objective(String model, Partition p, int i, int batch) {

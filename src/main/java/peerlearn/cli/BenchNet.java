@@ -112,23 +112,22 @@ final class BenchNet implements Command {
         private final Endpoint net;
         private final Topology t;
         private final float[] x, in;
+        private final byte[] payload;
 
         Exchange(Endpoint net, Topology t, int dim) {
             this.net = net;
             this.t = t;
             this.x = new float[dim];
             this.in = new float[dim];
+            this.payload = new byte[Codec.denseBytes(dim)];
         }
 
         @Override
         public void round(int k) {
             MixingRow row = t.at(k).row(net.self());
-            byte[] p = Codec.dense(x);
+            net.sendEach(row.neighbours(), 1, k, Codec.denseInto(x, payload));
             for (int j : row.neighbours()) {
-                net.send(j, 1, k, p);
-            }
-            for (int j : row.neighbours()) {
-                Codec.decodeInto(net.receive(j, 1, k), in);
+                Codec.decodeInto(net.receiveView(j, 1, k), in);
             }
         }
     }
@@ -142,6 +141,7 @@ final class BenchNet implements Command {
         private final Endpoint net;
         private final Topology t;
         private final float[] x = new float[D], grad = new float[D], xj = new float[D];
+        private final byte[] payload = new byte[Codec.denseBytes(D)];
         private final float[][] features = new float[SAMPLES][D];
         private final float[] labels = new float[SAMPLES];
 
@@ -173,16 +173,13 @@ final class BenchNet implements Command {
                     grad[c] += r * features[s][c];
                 }
             }
-            byte[] p = Codec.dense(x);
-            for (int j : row.neighbours()) {
-                net.send(j, 1, k, p);
-            }
+            net.sendEach(row.neighbours(), 1, k, Codec.denseInto(x, payload));
             double[] mixed = new double[D];
             for (int c = 0; c < D; c++) {
                 mixed[c] = row.self() * x[c];
             }
             for (int m = 0; m < row.degree(); m++) {
-                Codec.decodeInto(net.receive(row.neighbours()[m], 1, k), xj);
+                Codec.decodeInto(net.receiveView(row.neighbours()[m], 1, k), xj);
                 for (int c = 0; c < D; c++) {
                     mixed[c] += row.weights()[m] * xj[c];
                 }

@@ -25,7 +25,24 @@ public final class Codec {
 
     /** The DENSE encoding of v: 5 + 4d bytes. */
     public static byte[] dense(float[] v) {
-        byte[] out = new byte[5 + 4 * v.length];
+        return denseInto(v, new byte[denseBytes(v.length)]);
+    }
+
+    /** Bytes of the DENSE encoding of a d-vector: 5 + 4d. */
+    public static int denseBytes(int d) {
+        return 5 + 4 * d;
+    }
+
+    /**
+     * Writes the DENSE encoding of v into {@code out}, which must be exactly
+     * {@link #denseBytes denseBytes(v.length)} long, and returns it: a sender that keeps one such
+     * array per vector allocates nothing per message (a transport copies what it is given to send).
+     */
+    public static byte[] denseInto(float[] v, byte[] out) {
+        if (out.length != denseBytes(v.length)) {
+            throw new IllegalArgumentException("dense encoding of " + v.length + " floats needs " + denseBytes(v.length)
+                    + " bytes, the array has " + out.length);
+        }
         ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) DENSE).putInt(v.length);
         b.asFloatBuffer().put(v);
@@ -41,10 +58,19 @@ public final class Codec {
 
     /** Decodes any encoding into {@code out}, whose length is the expected dimension. */
     public static void decodeInto(byte[] payload, float[] out) {
+        decodeInto(payload == null ? null : ByteBuffer.wrap(payload), out);
+    }
+
+    /**
+     * Decodes the payload between the buffer's position and limit (e.g. the view
+     * {@link Endpoint#receiveView} returns, straight from the received frame) into {@code out};
+     * the buffer's position is left where it was. Checks and messages are those of the array form.
+     */
+    public static void decodeInto(ByteBuffer payload, float[] out) {
         if (payload == null) {
             throw new IllegalArgumentException("payload is null (a dropped message); check for null before decoding");
         }
-        WireReader r = new WireReader(payload, 0, payload.length, "vector payload of " + payload.length + " bytes");
+        WireReader r = new WireReader(payload, "vector payload of " + payload.remaining() + " bytes");
         int tag = r.u8("encoding tag");
         int d = r.i32("dimension");
         if (d != out.length) {

@@ -19,14 +19,37 @@ public interface Endpoint {
      */
     int[] peers();
 
-    /** Sends {@code payload} to {@code to}; the bytes on the wire (header included) are counted. */
+    /**
+     * Sends {@code payload} to {@code to}; the bytes on the wire (header included) are counted.
+     * The transport copies the payload into the frame it sends, so the caller may reuse the array
+     * as soon as this returns.
+     */
     void send(int to, int type, int round, byte[] payload);
+
+    /**
+     * Sends the same payload to each agent of {@code to}: the messages, faults and byte counts of
+     * one {@link #send} per agent, in that order, but the transport may encode the frame once
+     * (its header names no receiver). Every agent of {@code to} is checked to be a peer first.
+     */
+    default void sendEach(int[] to, int type, int round, byte[] payload) {
+        for (int j : to) {
+            send(j, type, round, payload);
+        }
+    }
 
     /**
      * Waits for the message of the given type and round from {@code from} and returns its payload,
      * or {@code null} if it was dropped or {@code from} has crashed.
      */
     byte[] receive(int from, int type, int round);
+
+    /**
+     * As {@link #receive}, but returns a read-only little-endian view of the payload inside the
+     * received frame (position 0, limit the payload length) instead of a copy of it; {@code null}
+     * when {@code receive} would return {@code null}. Decode it with
+     * {@link Codec#decodeInto(java.nio.ByteBuffer, float[])}.
+     */
+    java.nio.ByteBuffer receiveView(int from, int type, int round);
 
     /**
      * Makes {@code payload} available to any peer that pulls it for this round (DAC-style "pull the
@@ -39,6 +62,9 @@ public interface Endpoint {
      * by {@code from} and received here. {@code null} if {@code from} crashed or the pull was dropped.
      */
     byte[] pull(int from, int type, int round);
+
+    /** As {@link #pull}, returning a read-only view of the payload as {@link #receiveView} does. */
+    java.nio.ByteBuffer pullView(int from, int type, int round);
 
     /** Bytes this agent has put on the wire so far (headers included). */
     long bytesSent();

@@ -60,15 +60,34 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
         return out;
     }
 
+    /**
+     * A parsed frame whose payload is a read-only, little-endian view into the frame's bytes
+     * (position 0, limit the payload length) rather than a copy.
+     */
+    public record View(int kind, int type, int round, int sender, ByteBuffer payload) {}
+
     /** Parses a whole frame; the declared payload length must match the bytes exactly. */
     public static Frame decode(byte[] bytes) {
+        View v = view(bytes);
+        byte[] payload = new byte[v.payload().remaining()];
+        v.payload().get(0, payload);
+        return new Frame(v.kind(), v.type(), v.round(), v.sender(), payload);
+    }
+
+    /**
+     * Parses a whole frame with the checks of {@link #decode} but without copying its payload: the
+     * view reads {@code bytes} itself, so the caller must not change them while the view is in use.
+     */
+    public static View view(byte[] bytes) {
         WireReader r = new WireReader(bytes, 0, bytes.length, "message of " + bytes.length + " bytes");
         int[] h = header(r);
         int length = h[4];
         if (length != r.remaining()) {
             throw r.fail("payload length field says " + length + " bytes but " + r.remaining() + " follow the header");
         }
-        return new Frame(h[0], h[1], h[2], h[3], java.util.Arrays.copyOfRange(bytes, HEADER_BYTES, bytes.length));
+        ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, length).slice().asReadOnlyBuffer()
+                .order(ByteOrder.LITTLE_ENDIAN);
+        return new View(h[0], h[1], h[2], h[3], payload);
     }
 
     /**

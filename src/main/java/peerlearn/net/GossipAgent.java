@@ -22,6 +22,8 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
     private final Topology topology;
     private final float[] x;
     private final double[] acc;
+    private final byte[] payload;
+    private float[][] values = new float[0][];
     private long missing;
 
     public GossipAgent(Endpoint net, Topology topology, float[] x0) {
@@ -29,27 +31,29 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
         this.topology = topology;
         this.x = x0.clone();
         this.acc = new double[x0.length];
+        this.payload = new byte[Codec.denseBytes(x0.length)];
     }
 
     @Override
     public void round(int k) {
         MixingRow row = topology.at(k).row(net.self());
         int[] nb = row.neighbours();
-        byte[] payload = Codec.dense(x);
-        for (int j : nb) {
-            net.send(j, TYPE, k, payload);
-        }
+        net.sendEach(nb, TYPE, k, Codec.denseInto(x, payload));
         java.util.Arrays.fill(acc, 0);
         boolean selfAdded = false;
         double selfWeight = row.self();
-        float[][] values = new float[nb.length][];
+        if (values.length < nb.length) {
+            values = new float[nb.length][x.length];
+        }
+        boolean[] arrived = new boolean[nb.length];
         for (int m = 0; m < nb.length; m++) {
-            byte[] p = net.receive(nb[m], TYPE, k);
+            java.nio.ByteBuffer p = net.receiveView(nb[m], TYPE, k);
+            arrived[m] = p != null;
             if (p == null) {
                 missing++;
                 selfWeight += row.weights()[m];
             } else {
-                values[m] = Codec.decode(p, x.length);
+                Codec.decodeInto(p, values[m]);
             }
         }
         for (int m = 0; m < nb.length; m++) {
@@ -57,7 +61,7 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
                 axpy(selfWeight, x);
                 selfAdded = true;
             }
-            if (values[m] != null) {
+            if (arrived[m]) {
                 axpy(row.weights()[m], values[m]);
             }
         }

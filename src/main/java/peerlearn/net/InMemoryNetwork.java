@@ -1,5 +1,6 @@
 package peerlearn.net;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ import peerlearn.state.Stateful;
  * from an agent that has finished without sending, or a state where every live agent waits,
  * throws {@link IllegalStateException} naming who waits for what; after {@link #stop} every
  * waiting or sending agent gets a {@link RunStoppedException}.
+ *
+ * <p>A frame is encoded once per send (once for all receivers of a {@code sendEach}) and never
+ * written again; several inboxes may hold the same array, but no agent ever gets it: a receiver
+ * gets a copy of the payload ({@code receive}, {@code pull}) or a read-only view of it
+ * ({@code receiveView}, {@code pullView}), so agents still share no mutable state.
  *
  * <p>Bytes are counted as they cross the wire: a send counts header + payload at the sender
  * (even if the fault model then drops it) and at the receiver when received; a pull counts a
@@ -375,8 +381,22 @@ public final class InMemoryNetwork implements Stateful {
 
         @Override
         public void send(int to, int type, int round, byte[] payload) {
-            requirePeer(to, "send to");
+            sendEach(new int[] {to}, type, round, payload);
+        }
+
+        @Override
+        public void sendEach(int[] to, int type, int round, byte[] payload) {
+            for (int j : to) {
+                requirePeer(j, "send to");
+            }
+            // one frame for all receivers: it is never written again, and they get copies or read-only views of it
             byte[] frame = new Frame(Frame.DATA, type, round, self, payload).encode();
+            for (int j : to) {
+                deliver(j, type, round, frame);
+            }
+        }
+
+        private void deliver(int to, int type, int round, byte[] frame) {
             boolean drop = faults.dropped(self, to, type, round);
             lock.lock();
             try {
@@ -405,6 +425,11 @@ public final class InMemoryNetwork implements Stateful {
 
         @Override
         public byte[] receive(int from, int type, int round) {
+            return copy(receiveView(from, type, round));
+        }
+
+        @Override
+        public ByteBuffer receiveView(int from, int type, int round) {
             requirePeer(from, "receive from");
             if (faults.crashed(from, round)) {
                 return null;
@@ -451,6 +476,11 @@ public final class InMemoryNetwork implements Stateful {
 
         @Override
         public byte[] pull(int from, int type, int round) {
+            return copy(pullView(from, type, round));
+        }
+
+        @Override
+        public ByteBuffer pullView(int from, int type, int round) {
             requirePeer(from, "pull from");
             Port publisher = ports[from];
             int header = Frame.wireSize(0);
@@ -483,13 +513,25 @@ public final class InMemoryNetwork implements Stateful {
             return open(frame, Frame.PULL_REPLY, from, type, round);
         }
 
-        private byte[] open(byte[] bytes, int kind, int from, int type, int round) {
-            Frame f = Frame.decode(bytes);
+        /** The frame's payload as a read-only view, after checking its header is the one asked for. */
+        private ByteBuffer open(byte[] bytes, int kind, int from, int type, int round) {
+            Frame.View f = Frame.view(bytes);
             if (f.kind() != kind || f.sender() != from || f.type() != type || f.round() != round) {
                 throw new IllegalStateException("agent " + self + " expected kind " + kind + " type " + type + " round "
-                        + round + " from agent " + from + " but the frame says " + f);
+                        + round + " from agent " + from + " but the frame says kind " + f.kind() + " type " + f.type()
+                        + " round " + f.round() + " from agent " + f.sender());
             }
             return f.payload();
+        }
+
+        /** A payload of the receiver's own: a copy of the view, or null. */
+        private static byte[] copy(ByteBuffer view) {
+            if (view == null) {
+                return null;
+            }
+            byte[] out = new byte[view.remaining()];
+            view.get(0, out);
+            return out;
         }
     }
 

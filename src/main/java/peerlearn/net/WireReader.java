@@ -13,7 +13,12 @@ final class WireReader {
     private final String what;
 
     WireReader(byte[] bytes, int offset, int length, String what) {
-        this.buf = ByteBuffer.wrap(bytes, offset, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        this(ByteBuffer.wrap(bytes, offset, length), what);
+    }
+
+    /** Reads {@code bytes} from its position to its limit (the buffer's own position is left alone). */
+    WireReader(ByteBuffer bytes, String what) {
+        this.buf = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
         this.what = what;
     }
 

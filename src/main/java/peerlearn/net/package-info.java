@@ -17,7 +17,12 @@
  * {@link peerlearn.net.AgentRuntime.Agent}: in {@code round(k)} it sends to its peers with
  * {@code send(j, type, k, bytes)} and waits for exactly the messages it needs with
  * {@code receive(j, type, k)}, which returns {@code null} for a dropped message or a crashed
- * sender — the algorithm then applies its documented fallback. {@link peerlearn.net.GossipAgent}
+ * sender — the algorithm then applies its documented fallback. On a hot path,
+ * {@code sendEach(peers, type, k, bytes)} encodes one frame for all its receivers and
+ * {@code receiveView} hands back a read-only view of the payload inside the received frame, which
+ * {@link peerlearn.net.Codec#decodeInto(java.nio.ByteBuffer, float[])} decodes without a copy;
+ * the transport copies what it sends, so a sender may keep one payload array
+ * ({@link peerlearn.net.Codec#denseInto}) and reuse it every round. {@link peerlearn.net.GossipAgent}
  * is a complete example. {@link peerlearn.net.AgentRuntime#run} runs the agents and calls an
  * observer with per-agent snapshots at chosen rounds, and, with {@link peerlearn.net.AgentRuntime.Options},
  * takes checkpoints between rounds ({@link peerlearn.net.InMemoryNetwork} saves its pending

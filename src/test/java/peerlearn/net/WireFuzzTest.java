@@ -108,4 +108,48 @@ class WireFuzzTest {
         }, Fuzz.cleanError(List.of("vector payload of "), MalformedMessageException.class));
         assertTrue(o.accepted() > 0, o.toString());
     }
+
+    /** A payload read through a view inside a larger array gives exactly what the array form gives: bits or message. */
+    @Test
+    void payloadViewsDecodeAsTheirArraysDo() {
+        Rng seedRng = new Rng(4);
+        List<byte[]> seeds = new ArrayList<>();
+        for (int d : DIMENSIONS) {
+            seeds.addAll(payloads(seedRng, d));
+        }
+        Rng rng = new Rng(5);
+        int accepted = 0;
+        for (int k = 0; k < CASES; k++) {
+            byte[] bytes = Fuzz.mutate(seeds, rng, PAYLOAD_FIELDS, ByteOrder.LITTLE_ENDIAN).bytes();
+            // the receiver's expected dimension: usually the one the payload declares, sometimes another
+            int declared = bytes.length < 5 ? -1 : java.nio.ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(1);
+            int d = declared >= 0 && declared <= 64 && rng.nextInt(8) != 0 ? declared : DIMENSIONS[rng.nextInt(DIMENSIONS.length)];
+            byte[] framed = new byte[Frame.HEADER_BYTES + bytes.length + 3];
+            System.arraycopy(bytes, 0, framed, Frame.HEADER_BYTES, bytes.length);
+            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(framed, Frame.HEADER_BYTES, bytes.length).asReadOnlyBuffer();
+            String fromArray = outcome(() -> Codec.decode(bytes, d));
+            String fromView = outcome(() -> {
+                float[] out = new float[d];
+                Codec.decodeInto(view, out);
+                return out;
+            });
+            assertEquals(fromArray, fromView, "case " + k + ", d = " + d);
+            accepted += fromArray.startsWith("bits") ? 1 : 0;
+        }
+        assertTrue(accepted > CASES / 20, accepted + " valid payloads among " + CASES);
+    }
+
+    /** "bits …" for a decoded vector, the exception's class and message otherwise. */
+    private static String outcome(java.util.function.Supplier<float[]> decode) {
+        try {
+            float[] v = decode.get();
+            int[] bits = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                bits[i] = Float.floatToRawIntBits(v[i]);
+            }
+            return "bits " + java.util.Arrays.toString(bits);
+        } catch (IllegalArgumentException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
 }

@@ -59,6 +59,9 @@ class WireProperties {
                     assertArrayEquals(decoded, Codec.decode(payload, d), c.name() + " d = " + d);
                     byte[] wire = new Frame(Frame.DATA, 1, 0, 0, payload).encode();
                     assertArrayEquals(decoded, Codec.decode(Frame.decode(wire).payload(), d));
+                    float[] fromView = new float[d]; // straight from the frame's bytes, no copy
+                    Codec.decodeInto(Frame.view(wire).payload(), fromView);
+                    assertArrayEquals(decoded, fromView, c.name() + " d = " + d + ", from a view");
                 });
     }
 
@@ -126,7 +129,7 @@ class WireProperties {
         tag[0] = 42;
         expect(() -> Codec.decodeInto(tag, out), "unknown encoding tag 42");
         expect(() -> Codec.decodeInto(new byte[0], out), "truncated: encoding tag");
-        expect(() -> Codec.decodeInto(null, out), "dropped message");
+        expect(() -> Codec.decodeInto((byte[]) null, out), "dropped message");
 
         // top-k claiming more entries than the vector has, or more than the bytes hold
         ByteBuffer topk = le(9).put((byte) Codec.TOP_K).putInt(8).putInt(Integer.MAX_VALUE);
