@@ -272,6 +272,11 @@ final class BenchAgentsCommand implements Command {
                         public double lastLoss() {
                             return program.lastLoss();
                         }
+
+                        @Override
+                        public void state(peerlearn.state.State s) {
+                            program.state(s);
+                        }
                     };
                 });
     }
