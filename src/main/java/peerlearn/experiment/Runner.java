@@ -69,13 +69,14 @@ public final class Runner {
         int d = objectives[0].dimension();
         Objective evaluator = problem.evaluator();
         int[] clusters = problem.clusters(n);
+        ModelSelection selection = new ModelSelection(c.text("select"), problem, n);
         List<EvalPoint> points = new ArrayList<>();
         long t0 = System.nanoTime();
         progress.start(c.name(), rounds);
         try {
-            points.add(initialPoint(objectives, problem, evaluator, d));
+            points.add(initialPoint(objectives, problem, evaluator, d, selection));
             progress.point(points.getLast(), rounds);
-            execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), clusters, problem,
+            execute(c.algorithm(), objectives, topology, training, rounds, seed, faults(c), clusters, selection,
                     k -> (k + 1) % every == 0 || k == rounds - 1,
                     (k, snaps) -> {
                         points.add(aggregate(k + 1, roundsPerEpoch, (System.nanoTime() - t0) / 1e9, snaps, problem,
@@ -126,7 +127,7 @@ public final class Runner {
     private record Snapshot(AgentMetrics metrics, float[] x, double[] edgeWeights) {}
 
     private static void execute(Algorithm algorithm, Objective[] objectives, Topology topology, Training training,
-                                int rounds, long seed, Faults faults, int[] clusters, Problem problem,
+                                int rounds, long seed, Faults faults, int[] clusters, ModelSelection selection,
                                 java.util.function.IntPredicate observeAt, AgentRuntime.Observer<Snapshot> observer) {
         int n = objectives.length;
         if (topology.size() != n) {
@@ -142,7 +143,7 @@ public final class Runner {
         for (int i = 0; i < n; i++) {
             AgentContext ctx = new AgentContext(i, network.endpoint(i), objectives[i], topology,
                     Rng.stream(seed, i, "algorithm"), training, clusters);
-            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), problem));
+            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), selection));
         }
         try {
             AgentRuntime.run(network, rounds, agents, observeAt, observer);
@@ -154,8 +155,11 @@ public final class Runner {
         }
     }
 
-    /** One agent as the runtime sees it: the program's round, the divergence check, and the evaluation snapshot. */
-    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, Problem problem)
+    /**
+     * One agent as the runtime sees it: the program's round, the divergence check, and the
+     * evaluation snapshot (scored by {@code selection}; none without a problem).
+     */
+    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, ModelSelection selection)
             implements AgentRuntime.Agent<Snapshot> {
         @Override
         public void round(int k) {
@@ -175,13 +179,8 @@ public final class Runner {
         @Override
         public Snapshot snapshot(int k) {
             float[] x = program.parameters();
-            AgentMetrics m = null;
-            if (problem != null) {
-                Evaluation local = objective.evaluateLocalTest(x);
-                Evaluation global = problem.evaluateGlobal(objective, x);
-                m = new AgentMetrics(id, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
-                        program.lastLoss(), net.bytesSent(), program.extraMetrics());
-            }
+            AgentMetrics m = selection == null ? null
+                    : selection.score(id, k + 1, objective, x, program.lastLoss(), net.bytesSent(), program.extraMetrics());
             return new Snapshot(m, x.clone(), program.edgeWeights());
         }
     }
@@ -226,14 +225,12 @@ public final class Runner {
     }
 
     /** The point "after 0 rounds": every agent's x⁰ scored on this thread before the agents start. */
-    private static EvalPoint initialPoint(Objective[] objectives, Problem problem, Objective evaluator, int d) {
+    private static EvalPoint initialPoint(Objective[] objectives, Problem problem, Objective evaluator, int d,
+                                          ModelSelection selection) {
         List<Snapshot> snaps = new ArrayList<>();
         for (int i = 0; i < objectives.length; i++) {
             float[] x = objectives[i].initialParameters();
-            Evaluation local = objectives[i].evaluateLocalTest(x);
-            Evaluation global = problem.evaluateGlobal(objectives[i], x);
-            snaps.add(new Snapshot(new AgentMetrics(i, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
-                    Double.NaN, 0, Map.of()), x, null));
+            snaps.add(new Snapshot(selection.score(i, 0, objectives[i], x, Double.NaN, 0, Map.of()), x, null));
         }
         return aggregate(0, 1, 0, snaps, problem, evaluator, d);
     }
