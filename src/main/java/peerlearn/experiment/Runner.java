@@ -31,7 +31,9 @@ import peerlearn.rng.Rng;
  * test set) and hands a copy of its parameters to the runtime's observer, which forms
  * x̄ = (1/N) Σ_i x_i in agent-id order, the consensus distance (1/N) Σ_i ‖x_i − x̄‖² (in double)
  * and x̄'s global accuracy. No agent waits for the observer, so evaluation adds no barrier the
- * algorithm does not have. Crashed agents are left out of a point.
+ * algorithm does not have. Crashed agents are left out of a point. The scoring, and with a
+ * validation split the choice of which model's test numbers are reported (key {@code select}),
+ * is {@link ModelSelection}'s.
  *
  * <p>After every round each agent's parameters and training loss are checked; the first NaN or
  * infinity stops the run with a {@link DivergenceException} naming agent, round and quantity.
