@@ -26,7 +26,9 @@ public final class RunFiles {
     private RunFiles() {}
 
     /**
-     * Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME}.
+     * Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME},
+     * with a validation split also the runner's {@code extra.validation.*} and {@code extra.selection.*}
+     * ({@link ModelSelection}).
      * {@code status} is {@code running}, or {@code crashed} for an agent the fault model has
      * stopped by that point: its row keeps the point's columns and leaves the agent's own empty,
      * and the point's means and x̄ are over the running agents only.
