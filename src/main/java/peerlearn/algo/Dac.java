@@ -25,13 +25,17 @@ final class Dac implements AgentProgram {
     static final ParamSpec SCHEDULE = ParamSpec.text("tau_schedule", CONSTANT,
             "τ over communication rounds: constant (DAC) or sigmoid (DAC-var, τ_r = 2τ/(1+e^{−0.2r}) − τ + 1)");
     static final ParamSpec VAR_SCHEDULE = ParamSpec.text("tau_schedule", SIGMOID, SCHEDULE.description());
-    static final List<ParamSpec> PARAMS = List.of(PullGossip.PEERS, TAU, PullGossip.LOCAL_EPOCHS, SCHEDULE);
-    static final List<ParamSpec> VAR_PARAMS = List.of(PullGossip.PEERS, TAU, PullGossip.LOCAL_EPOCHS, VAR_SCHEDULE);
+    static final ParamSpec TWO_HOP = ParamSpec.whole("two_hop", 1, 0, 1,
+            "1: learn of peers through the sampled peers' memories (line 4, as the code); 0: direct measurements only (ablation)");
+    static final List<ParamSpec> PARAMS = List.of(PullGossip.PEERS, TAU, PullGossip.LOCAL_EPOCHS, SCHEDULE, TWO_HOP);
+    static final List<ParamSpec> VAR_PARAMS = List.of(PullGossip.PEERS, TAU, PullGossip.LOCAL_EPOCHS, VAR_SCHEDULE,
+            TWO_HOP);
 
     private final AgentContext ctx;
     private final PullGossip gossip;
     private final double tau;
     private final boolean rising;
+    private final boolean twoHops;
     private final int self;
     private final double[] s;
     private final boolean[] direct;
@@ -47,6 +51,7 @@ final class Dac implements AgentProgram {
             throw new IllegalArgumentException("algo.tau_schedule = '" + kind + "': expected constant or sigmoid");
         }
         this.rising = kind.equals(SIGMOID);
+        this.twoHops = ctx.params().integer(TWO_HOP) == 1;
         this.self = ctx.id();
         int agents = ctx.topology().size();
         this.s = new double[agents];
@@ -84,7 +89,9 @@ final class Dac implements AgentProgram {
             direct[peer.id()] = true;
         }
         // line 4: two-hop growth through the sampled peers' memories
-        twoHop(self, s, direct, got, sK);
+        if (twoHops) {
+            twoHop(self, s, direct, got, sK);
+        }
         // lines 5-6: p_i = softmax_{j ≠ i}(τ_r s_i[j])
         tauNow = tau(r, tau, rising);
         p = PeerSampling.softmax(s, tauNow, self);

@@ -67,6 +67,10 @@ final class InspectPartition implements Command {
         int[][] testHist = histogram(p, false);
         out.println("partition: " + p.description());
         out.println("data: " + data.source());
+        if (spec.validationPerAgent() > 0) {
+            out.println("validation: a run holds " + spec.validationPerAgent() + " of each agent's training samples below out "
+                    + "for validation and trains on the rest");
+        }
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%6s %7s %6s %6s |", "agent", "cluster", "train", "test"));
         for (int c = 0; c < hist[0].length; c++) {
             head.append(String.format(Locale.ROOT, " %5s", "c" + c));

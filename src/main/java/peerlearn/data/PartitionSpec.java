@@ -13,21 +13,35 @@ import java.util.Locale;
  *           | "labelswap:" p ("," p)*
  *           | "labelgroups:" labels ("/" labels)* "@" p ("," p)*
  *           | "rotation:" angle ("," angle)* "@" p ("," p)*
- *   option := "n=" count | "test=" count | "min=" count | "balanced" | "nearest" | "bilinear"
+ *   option := "n=" count | "test=" count | "val=" count | "min=" count | "balanced" | "nearest" | "bilinear"
  * </pre>
  *
- * @param trainPerAgent exactly this many training samples per agent (a random subset of what
- *                      the scheme deals), or 0 for all
- * @param testPerAgent  at most this many test samples per agent, or 0 for all
+ * @param trainPerAgent      exactly this many training samples per agent (a random subset of what
+ *                           the scheme deals), or 0 for all
+ * @param testPerAgent       at most this many test samples per agent, or 0 for all
+ * @param validationPerAgent this many of each agent's training samples held out for validation
+ *                           ({@link Partitioner#holdOut}), or 0 for no validation split; with
+ *                           {@code n=500:val=100} an agent trains on 400 and validates on 100
  */
-public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAgent, int testPerAgent) {
+public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAgent, int testPerAgent,
+                            int validationPerAgent) {
     /** Default minimum agent size for Dirichlet and quantity skew (NIID-Bench's value). */
     public static final int DEFAULT_MIN_SIZE = 10;
 
     public PartitionSpec {
-        if (trainPerAgent < 0 || testPerAgent < 0) {
-            throw new IllegalArgumentException("per-agent sizes must be ≥ 0, got n=" + trainPerAgent + " test=" + testPerAgent);
+        if (trainPerAgent < 0 || testPerAgent < 0 || validationPerAgent < 0) {
+            throw new IllegalArgumentException("per-agent sizes must be ≥ 0, got n=" + trainPerAgent + " test=" + testPerAgent
+                    + " val=" + validationPerAgent);
         }
+        if (trainPerAgent > 0 && validationPerAgent >= trainPerAgent) {
+            throw new IllegalArgumentException("val=" + validationPerAgent + " holds out all of the n=" + trainPerAgent
+                    + " training samples per agent; keep val below n");
+        }
+    }
+
+    /** A spec with no validation split. */
+    public PartitionSpec(String text, PartitionScheme scheme, int trainPerAgent, int testPerAgent) {
+        this(text, scheme, trainPerAgent, testPerAgent, 0);
     }
 
     /** A spec for a scheme with no fixed sizes; its text is written out canonically. */
@@ -78,6 +92,7 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
         String arg = hasArg ? parts[1] : null;
         int n = 0;
         int test = 0;
+        int val = 0;
         int min = DEFAULT_MIN_SIZE;
         boolean balanced = false;
         Rotation.Interpolation interpolation = Rotation.Interpolation.BILINEAR;
@@ -87,6 +102,8 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
                 n = count(text, opt);
             } else if (opt.startsWith("test=")) {
                 test = count(text, opt);
+            } else if (opt.startsWith("val=")) {
+                val = count(text, opt);
             } else if (opt.startsWith("min=") && (kind.equals("dirichlet") || kind.equals("quantity"))) {
                 min = count(text, opt);
             } else if (opt.equals("balanced") && kind.equals("dirichlet")) {
@@ -129,7 +146,7 @@ public record PartitionSpec(String text, PartitionScheme scheme, int trainPerAge
                 }
                 default -> throw new IllegalStateException(kind);
             };
-            return new PartitionSpec(text.trim(), scheme, n, test);
+            return new PartitionSpec(text.trim(), scheme, n, test, val);
         } catch (IllegalArgumentException e) {
             if (e.getMessage().startsWith("partition spec")) {
                 throw e;

@@ -35,7 +35,10 @@
  * </table>
  * Options for every scheme: {@code n=400} exactly 400 training samples per agent (a random subset
  * of what the scheme deals; DAC uses 100 clients × 400), {@code test=100} at most 100 test samples
- * per agent. Examples: {@code dirichlet:0.1:min=20}, {@code iid:n=400:test=100},
+ * per agent, {@code val=100} 100 of each agent's training samples held out for validation
+ * ({@link peerlearn.data.Partitioner#holdOut}; with {@code n=500:val=100} an agent trains on 400
+ * and validates on 100; read by the runner's {@code select} key). Examples:
+ * {@code dirichlet:0.1:min=20}, {@code iid:n=400:test=100},
  * {@code rotation:0,180@0.5,0.5:nearest}. Clusters are runs of consecutive agent ids; every
  * cluster gets at least one agent. An agent left with no training or no test samples is an
  * error that says which agent and what to change.
@@ -45,10 +48,10 @@
  * <li>NGC (Hsieh et al.'s skew): {@code skew} over 5 agents (2 classes each) or 10 (1 each).</li>
  * <li>GATTA: {@code classes:3}.</li>
  * <li>DePRL: {@code dirichlet:0.1} over 128 agents.</li>
- * <li>DAC covariate shift: {@code rotation:0,180,10,350@0.7,0.2,0.05,0.05:n=500} over 100 agents,
- *     then {@link peerlearn.data.Partitioner#holdOut} of 100 per agent for validation (400 train +
- *     100 validation each). DAC label shift on Fashion-MNIST, two disjoint groups, e.g. upper-body
- *     garments and the rest: {@code labelgroups:0,2,3,4,6/1,5,7,8,9@0.4,0.6:n=500}.</li>
+ * <li>DAC covariate shift: {@code rotation:0,180,10,350@0.7,0.2,0.05,0.05:n=500:val=100} over 100
+ *     agents (400 train + 100 validation each). DAC label shift on Fashion-MNIST, two disjoint
+ *     groups, e.g. upper-body garments and the rest:
+ *     {@code labelgroups:0,2,3,4,6/1,5,7,8,9@0.4,0.6:n=500:val=100}.</li>
  * </ul>
  */
 package peerlearn.data;

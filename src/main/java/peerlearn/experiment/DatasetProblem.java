@@ -3,6 +3,7 @@ package peerlearn.experiment;
 import java.util.Arrays;
 import peerlearn.data.Partition;
 import peerlearn.data.PartitionSpec;
+import peerlearn.data.Partitioner;
 import peerlearn.data.Split;
 import peerlearn.nn.Zoo;
 import peerlearn.objective.Evaluation;
@@ -15,10 +16,16 @@ import peerlearn.rng.Rng;
  * zoo per agent (its own buffers; the data set is shared read-only), and a global test set — a
  * seeded random subset of {@code eval.global_samples} test images, the same for every algorithm
  * run with that seed, or the whole test set.
+ *
+ * <p>With the partition option {@code val=V}, V of each agent's dealt training samples are held
+ * out ({@link Partitioner#holdOut}, stream {@code (seed, agent, "validation")}): the agent trains
+ * on the rest and its validation loss is measured on them; its test split is unchanged.
  */
 final class DatasetProblem implements Problem {
     private final Split split;
     private final Partition partition;
+    /** Each agent's validation samples (ids into its training set), or null without {@code val=}. */
+    private final int[][] validation;
     private final String model;
     private final int batch;
     private final long seed;
@@ -34,7 +41,21 @@ final class DatasetProblem implements Problem {
             throw new IllegalArgumentException("partition = '" + c.text("partition") + "': " + e.getMessage());
         }
         this.seed = c.seed();
-        this.partition = spec.apply(split, c.agents(), seed);
+        Partition dealt = spec.apply(split, c.agents(), seed);
+        if (spec.validationPerAgent() > 0) {
+            Partition held;
+            try {
+                held = Partitioner.holdOut(dealt, spec.validationPerAgent(), seed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("partition = '" + c.text("partition") + "': " + e.getMessage());
+            }
+            this.validation = held.test();
+            dealt = new Partition(dealt.description(), dealt.trainSets(), held.train(), dealt.testSets(), dealt.test(),
+                    dealt.clusters());
+        } else {
+            this.validation = null;
+        }
+        this.partition = dealt;
         this.model = c.text("model");
         if (!Zoo.NAMES.contains(model)) {
             throw new IllegalArgumentException("model = '" + model + "': expected one of " + Zoo.NAMES);
@@ -75,6 +96,26 @@ final class DatasetProblem implements Problem {
     @Override
     public Evaluation evaluateGlobal(Objective o, float[] x) {
         return o.evaluate(x, split.test(), globalTest);
+    }
+
+    @Override
+    public boolean hasValidation() {
+        return validation != null;
+    }
+
+    @Override
+    public Evaluation evaluateValidation(int agent, Objective o, float[] x) {
+        return o.evaluate(x, partition.trainSet(agent), validation[agent]);
+    }
+
+    /** Agent i's validation samples, ids into its training set (empty without a validation split). */
+    int[] validationIndices(int agent) {
+        return validation == null ? new int[0] : validation[agent].clone();
+    }
+
+    /** The split the agents train and test on (training lists without the validation samples). */
+    Partition partition() {
+        return partition;
     }
 
     @Override

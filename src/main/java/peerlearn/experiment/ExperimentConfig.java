@@ -35,7 +35,7 @@ public final class ExperimentConfig {
                     + "fashion-mnist-subset, cifar10, cifar100 (with data.dir), quadratic (analytic, no samples)"),
             new ConfigKey("data.dir", "", "directory holding the IDX files (default: the usual places)"),
             new ConfigKey("partition", "iid", "how data is dealt to agents: iid, dirichlet:A, classes:C, skew, quantity:B, labelgroups:…, rotation:…, "
-                    + "with options :n=COUNT :test=COUNT (see peerlearn.data)"),
+                    + "with options :n=COUNT :test=COUNT :val=COUNT (see peerlearn.data)"),
             new ConfigKey("model", "mlp", "model: " + String.join(", ", peerlearn.nn.Zoo.NAMES)),
             new ConfigKey("topology", "ring", "graph: " + peerlearn.graph.TopologySpec.GRAPHS + "; or a schedule: "
                     + peerlearn.graph.TopologySpec.SCHEDULES),
@@ -51,6 +51,8 @@ public final class ExperimentConfig {
             new ConfigKey("weight_decay", "0", "L2 weight decay λ"),
             new ConfigKey("eval_every", "", "rounds between evaluations (default: about 20 points over the run)"),
             new ConfigKey("eval.global_samples", "2000", "global test samples used per evaluation (0 = all)"),
+            new ConfigKey("select", "last", "which model of each agent is tested at an evaluation point: last (the current one) "
+                    + "or best_validation (lowest validation loss so far; needs the partition option :val=COUNT)"),
             new ConfigKey("quadratic.dim", "10", "dimension d of the analytic quadratic problem"),
             new ConfigKey("quadratic.noise", "0", "gradient noise σ of the analytic quadratic problem"),
             new ConfigKey("faults", "none", "fault injection: none, or drop:P, crash:AGENT@ROUND, straggler:AGENT@MS joined by ','"),
@@ -175,6 +177,14 @@ public final class ExperimentConfig {
             } catch (IllegalArgumentException e) {
                 throw bad("partition", e.getMessage());
             }
+        }
+        if (!ModelSelection.RULES.contains(text("select"))) {
+            throw bad("select", "expected " + String.join(" or ", ModelSelection.RULES));
+        }
+        if (text("select").equals("best_validation") && (text("data").equals("quadratic")
+                || peerlearn.data.PartitionSpec.parse(text("partition")).validationPerAgent() == 0)) {
+            throw bad("select", "needs validation samples: give a data set and the partition option :val=COUNT (partition = '"
+                    + text("partition") + "')");
         }
         try {
             peerlearn.graph.TopologySpec.mixing(text("mixing"));

@@ -20,6 +20,16 @@ interface Problem {
     /** Loss and accuracy of x on the global test set, through {@code o}'s buffers. */
     Evaluation evaluateGlobal(Objective o, float[] x);
 
+    /** Whether agents hold validation samples apart from their training data (partition option {@code val=}). */
+    default boolean hasValidation() {
+        return false;
+    }
+
+    /** Loss and accuracy of x on agent i's validation samples, through {@code o}'s buffers (only if {@link #hasValidation}). */
+    default Evaluation evaluateValidation(int agent, Objective o, float[] x) {
+        throw new UnsupportedOperationException("this problem has no validation split");
+    }
+
     /** Training samples agent i holds (for the rounds-per-epoch count). */
     int trainSamples(int agent);
 

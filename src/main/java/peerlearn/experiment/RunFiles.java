@@ -18,13 +18,17 @@ import java.util.TreeSet;
  * over the agents' accuracies on their own test splits (personalized accuracy); the
  * {@code *_global_accuracy} ones are on the global test set; {@code bytes_sent} is the mean per
  * agent; {@code crashed_agents} lists the agents crashed by the end (the means are over the
- * others). Undefined values (accuracy of a problem without classes) are {@code null}.
+ * others); {@code selection} is the {@code select} key: which model of each agent the per-agent
+ * numbers are of ({@link ModelSelection}). Undefined values (accuracy of a problem without
+ * classes) are {@code null}.
  */
 public final class RunFiles {
     private RunFiles() {}
 
     /**
-     * Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME}.
+     * Fixed columns of {@code metrics.csv}; the algorithm's extra values follow as {@code extra.NAME},
+     * with a validation split also the runner's {@code extra.validation.*} and {@code extra.selection.*}
+     * ({@link ModelSelection}).
      * {@code status} is {@code running}, or {@code crashed} for an agent the fault model has
      * stopped by that point: its row keeps the point's columns and leaves the agent's own empty,
      * and the point's means and x̄ are over the running agents only.
@@ -141,6 +145,7 @@ public final class RunFiles {
         s.put("dimension", Json.number(r.dimension()));
         s.put("wall_seconds", Json.number(r.wallSeconds()));
         s.put("seed", Long.toString(r.config().seed()));
+        s.put("selection", Json.string(r.config().text("select")));
         return s;
     }
 

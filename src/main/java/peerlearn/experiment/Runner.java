@@ -38,7 +38,9 @@ import peerlearn.state.StateWriter;
  * test set) and hands a copy of its parameters to the runtime's observer, which forms
  * x̄ = (1/N) Σ_i x_i in agent-id order, the consensus distance (1/N) Σ_i ‖x_i − x̄‖² (in double)
  * and x̄'s global accuracy. No agent waits for the observer, so evaluation adds no barrier the
- * algorithm does not have. Crashed agents are left out of a point.
+ * algorithm does not have. Crashed agents are left out of a point. The scoring, and with a
+ * validation split the choice of which model's test numbers are reported (key {@code select}),
+ * is {@link ModelSelection}'s.
  *
  * <p>After every round each agent's parameters and training loss are checked; the first NaN or
  * infinity stops the run with a {@link DivergenceException} naming agent, round and quantity.
@@ -111,7 +113,8 @@ public final class Runner {
 
     /** Everything a run is built from, before any agent exists. */
     private record Plan(ExperimentConfig c, Topology topology, Problem problem, Training training, Objective[] objectives,
-                        int d, Objective evaluator, int[] clusters, int rounds, int roundsPerEpoch, int every) {}
+                        int d, Objective evaluator, int[] clusters, int rounds, int roundsPerEpoch, int every,
+                        ModelSelection selection) {}
 
     private static Plan plan(ExperimentConfig c, DataSets data) {
         Topology topology = topology(c); // first: a bad topology is refused before any data are read
@@ -134,7 +137,7 @@ public final class Runner {
             objectives[i] = problem.objective(i);
         }
         return new Plan(c, topology, problem, training, objectives, objectives[0].dimension(), problem.evaluator(),
-                problem.clusters(n), rounds, roundsPerEpoch, every);
+                problem.clusters(n), rounds, roundsPerEpoch, every, new ModelSelection(c.text("select"), problem, n));
     }
 
     private static RunResult go(Plan p, Progress progress, Path dir, Checkpoint.Contents from, int haltAfter) {
@@ -143,7 +146,7 @@ public final class Runner {
         int every = p.every();
         int checkpointEvery = c.integer("checkpoint_every");
         Crew crew = crew(c.algorithm(), p.objectives(), p.topology(), p.training(), c.seed(), faults(c), p.clusters(),
-                p.problem());
+                p.selection());
         List<EvalPoint> points = new ArrayList<>();
         int start = 0;
         double wallBefore = 0;
@@ -189,7 +192,7 @@ public final class Runner {
                 haltAfter == NEVER ? Integer.MAX_VALUE : haltAfter);
         try {
             if (from == null) {
-                points.add(initialPoint(p.objectives(), p.problem(), p.evaluator(), p.d()));
+                points.add(initialPoint(p.objectives(), p.problem(), p.evaluator(), p.d(), p.selection()));
             }
             progress.point(points.getLast(), rounds); // x⁰, or the last point before the checkpoint
             execute(crew, rounds, k -> (k + 1) % every == 0 || k == rounds - 1,
@@ -249,7 +252,7 @@ public final class Runner {
     private record Crew(InMemoryNetwork network, List<Agent> agents) {}
 
     private static Crew crew(Algorithm algorithm, Objective[] objectives, Topology topology, Training training, long seed,
-                             Faults faults, int[] clusters, Problem problem) {
+                             Faults faults, int[] clusters, ModelSelection selection) {
         int n = objectives.length;
         if (topology.size() != n) {
             throw new IllegalArgumentException("topology has " + topology.size() + " agents, " + n + " objectives given");
@@ -264,7 +267,7 @@ public final class Runner {
         for (int i = 0; i < n; i++) {
             AgentContext ctx = new AgentContext(i, network.endpoint(i), objectives[i], topology,
                     Rng.stream(seed, i, "algorithm"), training, clusters);
-            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), ctx.rng(), problem));
+            agents.add(new Agent(i, algorithm.create(ctx), objectives[i], ctx.net(), ctx.rng(), selection));
         }
         return new Crew(network, agents);
     }
@@ -281,8 +284,11 @@ public final class Runner {
         }
     }
 
-    /** One agent as the runtime sees it: the program's round, the divergence check, and the evaluation snapshot. */
-    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, Rng rng, Problem problem)
+    /**
+     * One agent as the runtime sees it: the program's round, the divergence check, and the
+     * evaluation snapshot (scored by {@code selection}; none without a problem).
+     */
+    private record Agent(int id, AgentProgram program, Objective objective, Endpoint net, Rng rng, ModelSelection selection)
             implements AgentRuntime.Agent<Snapshot> {
         /** Program, objective (minibatch stream, model state) and the algorithm's random stream. */
         @Override
@@ -291,6 +297,9 @@ public final class Runner {
             w.part("program", program);
             w.part("objective", objective);
             w.part("rng", rng);
+            if (selection != null) {
+                w.part("selection", selection.of(id));
+            }
             return w.toBytes();
         }
 
@@ -308,6 +317,9 @@ public final class Runner {
                 r.part("program", program);
                 r.part("objective", objective);
                 r.part("rng", rng);
+                if (selection != null) {
+                    r.part("selection", selection.of(id));
+                }
                 r.requireEnd();
             } catch (StateFormatException e) {
                 throw new StateFormatException("agent " + id + ": " + e.getMessage());
@@ -332,13 +344,8 @@ public final class Runner {
         @Override
         public Snapshot snapshot(int k) {
             float[] x = program.parameters();
-            AgentMetrics m = null;
-            if (problem != null) {
-                Evaluation local = objective.evaluateLocalTest(x);
-                Evaluation global = problem.evaluateGlobal(objective, x);
-                m = new AgentMetrics(id, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
-                        program.lastLoss(), net.ownBytesSent(), program.extraMetrics());
-            }
+            AgentMetrics m = selection == null ? null
+                    : selection.score(id, k + 1, objective, x, program.lastLoss(), net.ownBytesSent(), program.extraMetrics());
             return new Snapshot(m, x.clone(), program.edgeWeights());
         }
     }
@@ -399,14 +406,12 @@ public final class Runner {
     }
 
     /** The point "after 0 rounds": every agent's x⁰ scored on this thread before the agents start. */
-    private static EvalPoint initialPoint(Objective[] objectives, Problem problem, Objective evaluator, int d) {
+    private static EvalPoint initialPoint(Objective[] objectives, Problem problem, Objective evaluator, int d,
+                                          ModelSelection selection) {
         List<Snapshot> snaps = new ArrayList<>();
         for (int i = 0; i < objectives.length; i++) {
             float[] x = objectives[i].initialParameters();
-            Evaluation local = objectives[i].evaluateLocalTest(x);
-            Evaluation global = problem.evaluateGlobal(objectives[i], x);
-            snaps.add(new Snapshot(new AgentMetrics(i, local.accuracy(), local.loss(), global.accuracy(), global.loss(),
-                    Double.NaN, 0, Map.of()), x, null));
+            snaps.add(new Snapshot(selection.score(i, 0, objectives[i], x, Double.NaN, 0, Map.of()), x, null));
         }
         return aggregate(0, 1, 0, snaps, problem, evaluator, d);
     }

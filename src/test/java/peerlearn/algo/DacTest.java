@@ -273,4 +273,23 @@ class DacTest {
         assertEquals(11, t.probabilities().getFirst()[3].length);
         assertEquals(0, t.probabilities().getFirst()[3][3]);
     }
+
+    @Test
+    void withoutTwoHopsAnAgentKnowsOnlyThePeersItMeasured() {
+        Partition p = Synthetic.linearRegression(2, 12, 2, 4, 2, 0.3, 0.1).partition();
+        // communications begin rounds 1 and 2 (H = 1 full-batch step); observed right after the second
+        int[] known = new int[2];
+        for (int hop = 0; hop <= 1; hop++) {
+            Trace t = run("dac", leastSquares(p, 2), new int[12], Map.of("local_epochs", "1", "peers", "2",
+                    "two_hop", Integer.toString(hop)), 3, k -> k == 2, 1);
+            for (double[] row : t.probabilities().getFirst()) {
+                double unknown = Arrays.stream(row).filter(v -> v > 0).min().orElseThrow();
+                // s = 1/L > 0 for every known agent, s = 0 for the unknown ones: p above the minimum = known
+                int count = (int) Arrays.stream(row).filter(v -> v > unknown * (1 + 1e-9)).count();
+                known[hop] = Math.max(known[hop], count);
+            }
+        }
+        assertTrue(known[0] >= 1 && known[0] <= 4, "two_hop=0: at most 2 rounds × 2 peers measured, got " + known[0]);
+        assertTrue(known[1] > 4, "two_hop=1 must learn of more agents than it measured, got " + known[1]);
+    }
 }

@@ -189,6 +189,23 @@ class CheckpointResumeTest {
         assertEquals(comparable(dir.resolve("straight")), comparable(dir.resolve("stopped")));
     }
 
+    /**
+     * Under {@code select=best_validation} each agent's kept model (its validation loss, round and
+     * test numbers) is part of the checkpoint: a resumed run reports the same kept models.
+     */
+    @Test
+    void bestValidationSelectionResumesBitIdentically(@TempDir Path dir) throws Exception {
+        ExperimentConfig c = ExperimentConfig.of(Map.ofEntries(Map.entry("algorithm", "dac"),
+                Map.entry("data", "fashion-mnist-subset"), Map.entry("model", "mlp"), Map.entry("agents", "6"),
+                Map.entry("partition", "rotation:0,180@0.5,0.5:n=40:test=12:val=10"), Map.entry("select", "best_validation"),
+                Map.entry("batch", "8"), Map.entry("rounds", "16"), Map.entry("eval_every", "2"),
+                Map.entry("eval.global_samples", "30"), Map.entry("lr", "0.3"), Map.entry("seed", "5")));
+        assertTimeoutPreemptively(LIMIT, () -> killAndResume(c, 9, dir.resolve("straight"), dir.resolve("stopped")));
+        String straight = comparable(dir.resolve("straight"));
+        assertTrue(straight.contains("extra.selection.round"), "the runs select by validation");
+        assertEquals(straight, comparable(dir.resolve("stopped")));
+    }
+
     /** Metrics columns other than wall_seconds really are compared: a changed loss is seen. */
     @Test
     void theComparisonSeesEveryOtherByte(@TempDir Path dir) throws Exception {
