@@ -4,6 +4,7 @@ import peerlearn.tensor.Tensor;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
+import peerlearn.tensor.kernel.RowDots;
 import peerlearn.tensor.kernel.VectorOps;
 
 /**
@@ -12,13 +13,12 @@ import peerlearn.tensor.kernel.VectorOps;
  * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo. Let K = C·kh·kw and P = Ho·Wo.
  *
  * <p>Forward, the whole batch in one GEMM: cols = im2col(x): (K, N·P), y′ = W·cols: (F, N·P),
- * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward, per image n:
- * dW += dy_n·cols[:, n·P …]ᵀ, GEMMs adding straight into W's gradient buffer; dcols_n = Wᵀ·dy_n:
- * (K, P) and dx_n += col2im(dcols_n), through a small buffer reused image after image; and
- * db_f += Σ_{n,p} dy[n, f, p]. (On LeNet-5's layers the batched forward GEMM was faster than
- * per-image ones, and the per-image backward GEMMs faster than batched ones.) The columns are
- * kept from forward to backward only when W needs a gradient; dx is computed only when x needs
- * one (not for the input images).
+ * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward, the whole batch too:
+ * dy′ = dy swapped back to (F, N·P) (into y′'s buffer); db_f += Σ dy′[f, ·];
+ * dW += dy′·colsᵀ by {@link RowDots} (F·K dot products of length N·P, vectorized along N·P, so
+ * LeNet-5's 6×25 weight gradient does not waste most of a GEMM tile on absent columns); and
+ * dcols = Wᵀ·dy′ (K, N·P), one GEMM, then dx += col2im(dcols) (a second backward over the same
+ * graph still finds the columns intact). dx is computed only when x needs one (not for the input images).
  */
 final class Conv2d {
     private Conv2d() {}
@@ -51,7 +51,6 @@ final class Conv2d {
         int k = c * kh * kw;
         int p = ho * wo;
         int np = n * p;
-        int chw = c * h * wd;
         Tensor y = Tensor.zeros(n, f, ho, wo);
         if (np == 0 || f == 0) {
             return Var.op(y, g -> { }, Shapes.parents(x, w, b));
@@ -70,29 +69,24 @@ final class Conv2d {
         if (b != null) {
             VectorOps.addChannelBias(yd, 0, n, f, p, b.value().data(), b.value().offset());
         }
-        float[] kept = w.requiresGrad() ? cols : null; // the closure holds the columns only if needed
-
         return Var.op(y, g -> {
-            float[] gd = g.data();
-            int go = g.offset();
-            if (b != null && b.requiresGrad()) {
+            // dy (N, F, P) → dy′ (F, N·P) into yt, which forward no longer needs
+            VectorOps.swapLeadingAxes(g.data(), g.offset(), n, f, p, yt, 0);
+            if (b != null && b.requiresGrad()) { // db_f += Σ over row f of dy′, in double
                 Tensor db = b.gradForUpdate();
-                VectorOps.channelSums(gd, go, n, f, p, db.data(), db.offset());
+                for (int i = 0; i < f; i++) {
+                    db.data()[db.offset() + i] += (float) VectorOps.sum(yt, i * np, np);
+                }
             }
-            if (w.requiresGrad()) { // dW (F, K) += Σ_n dy_n (F, P) · cols[:, n·P …]ᵀ (P, K)
+            if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ: dot products along N·P
                 Tensor dw = w.gradForUpdate();
-                for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(false, true, f, k, p, 1f, gd, go + i * f * p, p, kept, i * p, np,
-                            1f, dw.data(), dw.offset(), k, ws);
-                }
+                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k);
             }
-            if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy_n (F, P);  dx_n += col2im(dcols)
+            if (x.requiresGrad()) { // dcols (K, N·P) = Wᵀ (K, F) · dy′;  dx += col2im(dcols)
                 Tensor dx = x.gradForUpdate();
-                float[] dcols = new float[k * p]; // small: one image's columns
-                for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, gd, go + i * f * p, p, 0f, dcols, 0, p, ws);
-                    Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);
-                }
+                float[] dcols = scratch == null ? new float[k * np] : scratch.floats(k * np);
+                Gemm.sgemm(true, false, k, np, f, 1f, wdat, w0, k, yt, 0, np, 0f, dcols, 0, np, ws);
+                Im2col.col2imBatch(dcols, 0, n, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset());
             }
         }, Shapes.parents(x, w, b));
     }
