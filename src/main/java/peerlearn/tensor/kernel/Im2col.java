@@ -15,8 +15,7 @@ import java.util.Arrays;
  * dW += dy' · colsᵀ and dcols = Wᵀ · dy', then {@link #col2imBatch} adds dcols into dx.
  * The single-image methods are the batched ones with N = 1.
  *
- * <p>These are copies and additions, not arithmetic to reorder: rows are moved with
- * {@link System#arraycopy} where stride is 1, and col2im adds each dx element's terms in the
+ * <p>These are copies and additions, not arithmetic to reorder: col2im adds each dx element's terms in the
  * same order as the textbook loops of the twin {@code ScalarIm2col}, so the two agree bit for bit.
  */
 public final class Im2col {
@@ -63,17 +62,23 @@ public final class Im2col {
                                 continue;
                             }
                             int src = plane + ii * w - pad + kj;
-                            Arrays.fill(cols, dst, dst + lo, 0f);
+                            // Rows are short (10–32 elements on small CNNs): plain loops, which the
+                            // JIT unrolls, cost less than a call to arraycopy or fill per row.
+                            for (int oj = 0; oj < lo; oj++) {
+                                cols[dst + oj] = 0f;
+                            }
                             if (stride == 1) {
-                                if (hi > lo) {
-                                    System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                                for (int oj = lo; oj < hi; oj++) {
+                                    cols[dst + oj] = x[src + oj];
                                 }
                             } else {
                                 for (int oj = lo; oj < hi; oj++) {
                                     cols[dst + oj] = x[src + oj * stride];
                                 }
                             }
-                            Arrays.fill(cols, dst + hi, dst + wo, 0f);
+                            for (int oj = hi; oj < wo; oj++) {
+                                cols[dst + oj] = 0f;
+                            }
                         }
                     }
                 }
@@ -105,8 +110,9 @@ public final class Im2col {
                             int dst = plane + ii * w - pad + kj;
                             int src = base + oi * wo;
                             if (stride == 1) {
-                                // hi − lo may be 0 with dst + lo outside dx; add reads nothing then.
-                                Kernels.OPS.add(dx, dst + lo, cols, src + lo, dx, dst + lo, hi - lo);
+                                for (int oj = lo; oj < hi; oj++) {
+                                    dx[dst + oj] += cols[src + oj];
+                                }
                             } else {
                                 for (int oj = lo; oj < hi; oj++) {
                                     dx[dst + oj * stride] += cols[src + oj];
