@@ -15,6 +15,9 @@ interface FlatKernel {
     /** x ← x + s */
     void addScalar(float s, float[] x, int off, int n);
 
+    /** out ← x (a copy; used on the short rows of im2col, where a call to arraycopy per row costs more). */
+    void copy(float[] x, int xOff, float[] out, int outOff, int n);
+
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 

@@ -62,15 +62,13 @@ public final class Im2col {
                                 continue;
                             }
                             int src = plane + ii * w - pad + kj;
-                            // Rows are short (10–32 elements on small CNNs): plain loops, which the
-                            // JIT unrolls, cost less than a call to arraycopy or fill per row.
+                            // Rows are short (10–32 elements on small CNNs): the padding (a few
+                            // elements) by plain loops, the rest by one or two vectors.
                             for (int oj = 0; oj < lo; oj++) {
                                 cols[dst + oj] = 0f;
                             }
                             if (stride == 1) {
-                                for (int oj = lo; oj < hi; oj++) {
-                                    cols[dst + oj] = x[src + oj];
-                                }
+                                Kernels.OPS.copy(x, src + lo, cols, dst + lo, hi - lo);
                             } else {
                                 for (int oj = lo; oj < hi; oj++) {
                                     cols[dst + oj] = x[src + oj * stride];
@@ -110,9 +108,8 @@ public final class Im2col {
                             int dst = plane + ii * w - pad + kj;
                             int src = base + oi * wo;
                             if (stride == 1) {
-                                for (int oj = lo; oj < hi; oj++) {
-                                    dx[dst + oj] += cols[src + oj];
-                                }
+                                // hi − lo may be 0 with dst + lo outside dx; add reads nothing then.
+                                Kernels.OPS.add(dx, dst + lo, cols, src + lo, dx, dst + lo, hi - lo);
                             } else {
                                 for (int oj = lo; oj < hi; oj++) {
                                     dx[dst + oj * stride] += cols[src + oj];

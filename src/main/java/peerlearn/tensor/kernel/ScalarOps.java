@@ -35,6 +35,13 @@ final class ScalarOps implements FlatKernel {
     }
 
     @Override
+    public void copy(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = x[xOff + i];
+        }
+    }
+
+    @Override
     public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = x[xOff + i] + y[yOff + i];
