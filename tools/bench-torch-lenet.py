@@ -10,16 +10,44 @@ Run with Debian's python3-torch (PyTorch 1.13 CPU; the `python3` on PATH may lac
 Prints the median over 5 timed rounds of ms/step and samples/s, like TrainStepBench, by the wall
 clock and by the thread's CPU time (time.thread_time; on a shared machine the CPU time is the
 steadier figure, as waiting for a core does not count).
+
+One thread means one thread in every library torch calls, not only in torch's own pool:
+Debian's torch hands convolutions and linear layers to OpenBLAS (the pthread build), whose pool
+torch.set_num_threads does not reach. Left alone, OpenBLAS ran 2 threads on a 2-core machine,
+and as the thread CPU time counts the main thread only, the CPU-time figure was then no measure
+of the work (LeNet-5 batch 32: 10.2 ms by the clock and 3.4 ms by the main thread's CPU time,
+for a step that takes 2.7 ms on one thread). So the script pins OpenBLAS and OpenMP to one
+thread before torch loads, clears OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE (which can force a slower
+kernel), checks through threadpoolctl that every pool it finds has one thread, and also prints
+the process CPU time (all threads), which then agrees with the thread CPU time.
 """
+import os
 import statistics
 import sys
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+os.environ.pop("OPENBLAS_CORETYPE", None)
+os.environ.pop("OPENBLAS_L2_SIZE", None)
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OMP_NUM_THREADS"] = "1"
+
+import torch  # noqa: E402  (after the environment is set)
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(1)
+
+
+def thread_pools():
+    """(library, threads, detail) of every native thread pool loaded, after one conv and one matmul."""
+    F.conv2d(torch.randn(2, 3, 8, 8), torch.randn(4, 3, 3, 3))
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    return [(p["prefix"], p["num_threads"], p.get("architecture") or p.get("threading_layer") or "")
+            for p in threadpool_info()]
 
 
 class LeNet5(nn.Module):
@@ -100,22 +128,34 @@ def bench(name, model, shape, batch, seconds):
     steps = max(5, int(seconds / 5 / per_step))
     rounds = []
     cpu_rounds = []
+    process_rounds = []
     for _ in range(5):
         s = time.perf_counter()
         c = time.thread_time()
+        pc = time.process_time()
         for _ in range(steps):
             step()
         rounds.append((time.perf_counter() - s) * 1000 / steps)
         cpu_rounds.append((time.thread_time() - c) * 1000 / steps)
+        process_rounds.append((time.process_time() - pc) * 1000 / steps)
     med = statistics.median(rounds)
     cpu = statistics.median(cpu_rounds)
     print(f"{name:<24} {med:8.3f} {batch * 1000 / med:11.0f} {cpu:8.3f} {batch * 1000 / cpu:11.0f}"
-          f"   (rounds {min(rounds):.3f} .. {max(rounds):.3f} ms, {steps} steps each)")
+          f"   (rounds {min(rounds):.3f} .. {max(rounds):.3f} ms, {steps} steps each;"
+          f" process CPU {statistics.median(process_rounds):.3f} ms/step)")
 
 
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
-    print(f"PyTorch {torch.__version__}, threads {torch.get_num_threads()}")
+    pools = thread_pools()
+    if pools is None:
+        print("bench-torch-lenet: threadpoolctl missing, thread pools not checked", file=sys.stderr)
+    else:
+        many = [p for p in pools if p[1] != 1]
+        if many:
+            sys.exit("bench-torch-lenet: thread pools with more than one thread: %s" % many)
+    print(f"PyTorch {torch.__version__}, threads {torch.get_num_threads()}, mkldnn {torch.backends.mkldnn.is_available()},"
+          f" pools {pools}")
     print("case                      ms/step   samples/s  cpu ms/step  cpu samples/s   (median of 5 rounds, one thread)")
     bench("lenet5 1x28x28 batch 32", LeNet5(), (1, 28, 28), 32, seconds)
     bench("lenet5 1x28x28 batch 128", LeNet5(), (1, 28, 28), 128, seconds)

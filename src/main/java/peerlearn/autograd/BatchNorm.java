@@ -49,9 +49,9 @@ final class BatchNorm {
                 }
             }
         }
-        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s);
+        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, x.scratch());
         return Var.op(y, g -> {
-            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s);
+            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s, null);
             if (!x.requiresGrad()) {
                 return;
             }

@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.VectorOps;
 
 /**
  * The per-channel affine step shared by the normalizations: y[n, c, s] = γ_c·u[n, c, s] + β_c for
@@ -19,8 +20,9 @@ final class ChannelAffine {
         }
     }
 
-    static Tensor forward(float[] u, Var gamma, Var beta, int[] shape, int n, int c, int s) {
-        Tensor y = Tensor.zeros(shape);
+    /** y = γ·u + β, on the scratch's buffers when {@code scratch} is not null. */
+    static Tensor forward(float[] u, Var gamma, Var beta, int[] shape, int n, int c, int s, Scratch scratch) {
+        Tensor y = Scratch.uninitialized(scratch, shape);
         float[] yd = y.data();
         for (int j = 0; j < c; j++) {
             float gj = gamma == null ? 1f : gamma.value().at(j);
@@ -35,20 +37,25 @@ final class ChannelAffine {
         return y;
     }
 
-    /** Adds dγ and dβ into their gradients and returns du = γ·dy. */
-    static float[] backward(Tensor g, float[] u, Var gamma, Var beta, int n, int c, int s) {
-        float[] du = new float[u.length];
+    /**
+     * Adds dγ and dβ into their gradients and returns du = γ·dy (into {@code du} when it is not
+     * null). The channel sums add the planes' sums (each by {@link VectorOps#sum} and
+     * {@link VectorOps#dot}, in double) in order of n.
+     */
+    static float[] backward(Tensor g, float[] u, Var gamma, Var beta, int n, int c, int s, float[] du) {
+        du = du != null ? du : new float[u.length];
+        float[] gd = g.data();
+        int go = g.offset();
         for (int j = 0; j < c; j++) {
             float gj = gamma == null ? 1f : gamma.value().at(j);
             double sumDy = 0;
             double sumDyU = 0;
             for (int i = 0; i < n; i++) {
                 int base = (i * c + j) * s;
+                sumDy += VectorOps.sum(gd, go + base, s);
+                sumDyU += VectorOps.dot(gd, go + base, u, base, s);
                 for (int q = 0; q < s; q++) {
-                    float dy = g.at(base + q);
-                    sumDy += dy;
-                    sumDyU += (double) dy * u[base + q];
-                    du[base + q] = gj * dy;
+                    du[base + q] = gj * gd[go + base + q];
                 }
             }
             if (gamma != null && gamma.requiresGrad()) {

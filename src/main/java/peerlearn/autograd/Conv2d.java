@@ -4,6 +4,7 @@ import peerlearn.tensor.Tensor;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
+import peerlearn.tensor.kernel.RowDots;
 import peerlearn.tensor.kernel.VectorOps;
 
 /**
@@ -12,13 +13,14 @@ import peerlearn.tensor.kernel.VectorOps;
  * Ho = (H + 2·pad − kh)/stride + 1, likewise Wo. Let K = C·kh·kw and P = Ho·Wo.
  *
  * <p>Forward, the whole batch in one GEMM: cols = im2col(x): (K, N·P), y′ = W·cols: (F, N·P),
- * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward, per image n:
- * dW += dy_n·cols[:, n·P …]ᵀ, GEMMs adding straight into W's gradient buffer; dcols_n = Wᵀ·dy_n:
- * (K, P) and dx_n += col2im(dcols_n), through a small buffer reused image after image; and
- * db_f += Σ_{n,p} dy[n, f, p]. (On LeNet-5's layers the batched forward GEMM was faster than
- * per-image ones, and the per-image backward GEMMs faster than batched ones.) The columns are
- * kept from forward to backward only when W needs a gradient; dx is computed only when x needs
- * one (not for the input images).
+ * then y = y′ with its two leading axes (F, N) swapped into NCHW. Backward:
+ * dy′ = dy swapped back to (F, N·P) (into y′'s buffer); db_f += Σ dy′[f, ·];
+ * dW += dy′·colsᵀ by {@link RowDots} (F·K dot products of length N·P, vectorized along N·P, so
+ * LeNet-5's 6×25 weight gradient does not waste most of a GEMM tile on absent columns);
+ * and image by image, dcols = Wᵀ·dy′[:, n·P …] (K, P), then dx_n += col2im(dcols), so each
+ * image's columns are folded while they are still in cache (cganet5's second layer would write
+ * 37 MB of them at once), in a buffer of their own (a second backward over the same graph still
+ * finds the forward columns intact). dx is computed only when x needs one (not for the input images).
  */
 final class Conv2d {
     private Conv2d() {}
@@ -51,12 +53,11 @@ final class Conv2d {
         int k = c * kh * kw;
         int p = ho * wo;
         int np = n * p;
-        int chw = c * h * wd;
-        Tensor y = Tensor.zeros(n, f, ho, wo);
+        Tensor y = Scratch.uninitialized(x.scratch(), n, f, ho, wo);
         if (np == 0 || f == 0) {
             return Var.op(y, g -> { }, Shapes.parents(x, w, b));
         }
-        GemmWorkspace ws = new GemmWorkspace();
+        GemmWorkspace ws = scratch == null ? new GemmWorkspace() : scratch.gemmWorkspace();
         float[] wdat = wv.data();
         int w0 = wv.offset();
 
@@ -65,33 +66,30 @@ final class Conv2d {
         Im2col.im2colBatch(xv.data(), xv.offset(), n, c, h, wd, kh, kw, stride, pad, cols, 0);
         float[] yt = scratch == null ? new float[f * np] : scratch.floats(f * np);
         Gemm.sgemm(false, false, f, np, k, 1f, wdat, w0, k, cols, 0, np, 0f, yt, 0, np, ws);
-        float[] yd = y.data();
+        float[] yd = y.data(); // every element written here
         VectorOps.swapLeadingAxes(yt, 0, f, n, p, yd, 0);
         if (b != null) {
             VectorOps.addChannelBias(yd, 0, n, f, p, b.value().data(), b.value().offset());
         }
-        float[] kept = w.requiresGrad() ? cols : null; // the closure holds the columns only if needed
-
         return Var.op(y, g -> {
-            float[] gd = g.data();
-            int go = g.offset();
-            if (b != null && b.requiresGrad()) {
+            // dy (N, F, P) → dy′ (F, N·P) into yt, which forward no longer needs
+            VectorOps.swapLeadingAxes(g.data(), g.offset(), n, f, p, yt, 0);
+            if (b != null && b.requiresGrad()) { // db_f += Σ over row f of dy′, in double
                 Tensor db = b.gradForUpdate();
-                VectorOps.channelSums(gd, go, n, f, p, db.data(), db.offset());
-            }
-            if (w.requiresGrad()) { // dW (F, K) += Σ_n dy_n (F, P) · cols[:, n·P …]ᵀ (P, K)
-                Tensor dw = w.gradForUpdate();
-                for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(false, true, f, k, p, 1f, gd, go + i * f * p, p, kept, i * p, np,
-                            1f, dw.data(), dw.offset(), k, ws);
+                for (int i = 0; i < f; i++) {
+                    db.data()[db.offset() + i] += (float) VectorOps.sum(yt, i * np, np);
                 }
             }
-            if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy_n (F, P);  dx_n += col2im(dcols)
+            if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ: dot products along N·P
+                Tensor dw = w.gradForUpdate();
+                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k);
+            }
+            if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy′[:, n·P …];  dx_n += col2im(dcols)
                 Tensor dx = x.gradForUpdate();
-                float[] dcols = new float[k * p]; // small: one image's columns
+                float[] dcols = scratch == null ? new float[k * p] : scratch.floats(k * p);
                 for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, gd, go + i * f * p, p, 0f, dcols, 0, p, ws);
-                    Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * chw);
+                    Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, yt, i * p, np, 0f, dcols, 0, p, ws);
+                    Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * c * h * wd);
                 }
             }
         }, Shapes.parents(x, w, b));

@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.VectorOps;
 
 /**
  * EvoNorm-S0 (Liu et al., NeurIPS 2020) as the NGC/CGA code uses it (theory/autograd.md):
@@ -25,7 +26,8 @@ final class EvoNormS0 {
         Tensor xv = x.value();
         float[] xd = xv.data();
         int xo = xv.offset();
-        float[] u = new float[xv.size()];
+        Scratch scratch = x.scratch();
+        float[] u = scratch == null ? new float[xv.size()] : scratch.floats(xv.size());
         float[] mean = new float[n * groups];
         float[] sd = new float[n * groups];
         for (int block = 0; block < n * groups; block++) {
@@ -38,9 +40,10 @@ final class EvoNormS0 {
                 u[i] = v * hardSigmoid(v) * inv;
             }
         }
-        Tensor y = ChannelAffine.forward(u, gamma, beta, shape, n, c, s);
+        Tensor y = ChannelAffine.forward(u, gamma, beta, shape, n, c, s, scratch);
         return Var.op(y, g -> {
-            float[] du = ChannelAffine.backward(g, u, gamma, beta, n, c, s);
+            float[] du = ChannelAffine.backward(g, u, gamma, beta, n, c, s,
+                    scratch == null ? null : scratch.floats(u.length));
             if (!x.requiresGrad()) {
                 return;
             }
@@ -49,21 +52,21 @@ final class EvoNormS0 {
             int d0 = dx.offset();
             for (int block = 0; block < n * groups; block++) {
                 float sb = sd[block];
-                double dsAcc = 0;
-                for (int i = block * m; i < (block + 1) * m; i++) {
-                    dsAcc -= (double) du[i] * u[i];
-                }
+                double dsAcc = -VectorOps.dot(du, block * m, u, block * m, m);
                 float viaVar = (float) (dsAcc / sb / (sb * m)); // ds·(1/(s·M)), ds = −Σ du·u / s
+                float mu = mean[block];
+                float inv = 1f / sb;
                 for (int i = block * m; i < (block + 1) * m; i++) {
                     float v = xd[xo + i];
                     float slope = v > -3f && v < 3f ? 1f / 6f : 0f;
-                    dd[d0 + i] += du[i] * (hardSigmoid(v) + v * slope) / sb + viaVar * (v - mean[block]);
+                    dd[d0 + i] += du[i] * (hardSigmoid(v) + v * slope) * inv + viaVar * (v - mu);
                 }
             }
         }, Shapes.parents(x, gamma, beta));
     }
 
+    /** min(1, max(0, v/6 + 1/2)), with v/6 as v·(1/6) (a multiplication is several times cheaper than a division). */
     static float hardSigmoid(float v) {
-        return Math.min(1f, Math.max(0f, v / 6f + 0.5f));
+        return Math.min(1f, Math.max(0f, Math.fma(v, 1f / 6f, 0.5f)));
     }
 }

@@ -28,9 +28,9 @@ final class GroupNorm {
             double[] mv = Moments.meanVar(xv.data(), off, 1, m, 1);
             rstd[block] = Moments.standardize(xv.data(), off, 1, m, 1, mv, xhat, block * m, eps);
         }
-        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s);
+        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, x.scratch());
         return Var.op(y, g -> {
-            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s);
+            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s, null);
             if (x.requiresGrad()) {
                 Tensor dx = x.gradForUpdate();
                 for (int block = 0; block < n * groups; block++) {

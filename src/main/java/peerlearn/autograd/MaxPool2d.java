@@ -17,8 +17,8 @@ final class MaxPool2d {
         Shapes.Pool dims = Shapes.pool("maxPool2d", x, kernel, stride);
         int n = dims.n(), c = dims.c(), h = dims.h(), w = dims.w(), ho = dims.ho(), wo = dims.wo();
         Tensor xv = x.value();
-        Tensor y = Tensor.zeros(n, c, ho, wo);
-        int[] argmax = new int[y.size()];
+        Tensor y = Scratch.uninitialized(x.scratch(), n, c, ho, wo);
+        int[] argmax = x.scratch() == null ? new int[y.size()] : x.scratch().ints(y.size());
         if (kernel == 2 && stride == 2) {
             MaxPool2x2.forward(xv.data(), xv.offset(), n * c, h, w, y.data(), 0, argmax, 0);
         } else {
@@ -26,7 +26,7 @@ final class MaxPool2d {
         }
         return Var.op(y, g -> {
             Tensor dx = x.gradForUpdate();
-            Pooling.maxBackward(g.data(), g.offset(), argmax, 0, argmax.length, dx.data(), dx.offset());
+            Pooling.maxBackward(g.data(), g.offset(), argmax, 0, y.size(), dx.data(), dx.offset());
         }, x);
     }
 }

@@ -1,5 +1,7 @@
 package peerlearn.autograd;
 
+import peerlearn.tensor.kernel.VectorOps;
+
 /**
  * Standardization of one block of elements and its backward rule, shared by group-norm and
  * batch-norm. A block is {@code runs} runs of {@code len} consecutive elements, run r starting at
@@ -24,24 +26,36 @@ final class Moments {
         return r;
     }
 
-    /** {μ, σ²} of a block, σ² biased (divided by the element count), accumulated in double. */
+    /**
+     * {μ, σ²} of a block, σ² biased (divided by the element count), accumulated in double: each
+     * run's sum by {@link VectorOps#sum}, the squared deviations in four interleaved partial sums
+     * (element i of a run into partial i mod 4), so neither waits on one long chain of additions.
+     */
     static double[] meanVar(float[] x, int off, int runs, int len, int stride) {
         int m = runs * len;
         double sum = 0;
         for (int k = 0; k < runs; k++) {
-            for (int i = 0; i < len; i++) {
-                sum += x[off + k * stride + i];
-            }
+            sum += VectorOps.sum(x, off + k * stride, len);
         }
         double mean = sum / m;
-        double ss = 0;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int k = 0; k < runs; k++) {
-            for (int i = 0; i < len; i++) {
-                double d = x[off + k * stride + i] - mean;
-                ss += d * d;
+            int base = off + k * stride;
+            int i = 0;
+            for (; i + 4 <= len; i += 4) {
+                double d0 = x[base + i] - mean, d1 = x[base + i + 1] - mean;
+                double d2 = x[base + i + 2] - mean, d3 = x[base + i + 3] - mean;
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+            }
+            for (; i < len; i++) {
+                double d = x[base + i] - mean;
+                s0 += d * d;
             }
         }
-        return new double[] {mean, ss / m};
+        return new double[] {mean, ((s0 + s1) + (s2 + s3)) / m};
     }
 
     /**

@@ -9,7 +9,7 @@ final class Relu {
 
     static Var apply(Var x) {
         Tensor xv = x.value();
-        Tensor y = Tensor.zeros(xv.shape());
+        Tensor y = Scratch.uninitialized(x.scratch(), xv.shape());
         VectorOps.relu(xv.data(), xv.offset(), y.data(), 0, y.size());
         return Var.op(y, g -> {
             Tensor dx = x.gradForUpdate();

@@ -27,30 +27,43 @@ public final class Var {
     private final Var[] parents;
     private final Backward backward;
     private final boolean requiresGrad;
+    /** Where this graph's temporaries live, inherited from its input; null: fresh arrays. */
+    private final Scratch scratch;
     private Tensor grad;
 
-    private Var(Tensor value, Tensor grad, Var[] parents, Backward backward, boolean requiresGrad) {
+    private Var(Tensor value, Tensor grad, Var[] parents, Backward backward, boolean requiresGrad, Scratch scratch) {
         this.value = value;
         this.grad = grad;
         this.parents = parents;
         this.backward = backward;
         this.requiresGrad = requiresGrad;
+        this.scratch = scratch;
     }
 
     /** A leaf whose gradient is wanted; it accumulates into {@code gradBuffer} (same shape). */
     public static Var param(Tensor value, Tensor gradBuffer) {
         value.requireSameShape(gradBuffer, "parameter gradient buffer");
-        return new Var(value, gradBuffer, new Var[0], null, true);
+        return new Var(value, gradBuffer, new Var[0], null, true, null);
     }
 
     /** A leaf whose gradient is wanted, into a fresh zero buffer. */
     public static Var param(Tensor value) {
-        return new Var(value, null, new Var[0], null, true);
+        return new Var(value, null, new Var[0], null, true, null);
     }
 
     /** A leaf with no gradient (data, labels, a neighbour's feature). */
     public static Var constant(Tensor value) {
-        return new Var(value, null, new Var[0], null, false);
+        return new Var(value, null, new Var[0], null, false, null);
+    }
+
+    /**
+     * A constant input (a minibatch) whose graph takes its temporaries from {@code scratch}: the
+     * ops computed from it (directly or not) put their values, where they support it, and every
+     * intermediate gradient on the scratch's buffers. The {@link Scratch} contract applies: after
+     * {@code scratch.reset()} no value or gradient of this graph may be read again.
+     */
+    public static Var input(Tensor value, Scratch scratch) {
+        return new Var(value, null, new Var[0], null, false, scratch);
     }
 
     /**
@@ -59,11 +72,18 @@ public final class Var {
      */
     public static Var op(Tensor value, Backward backward, Var... parents) {
         boolean needs = false;
+        Scratch scratch = null;
         for (Var p : parents) {
             needs |= p.requiresGrad;
+            scratch = scratch != null ? scratch : p.scratch;
         }
-        return needs ? new Var(value, null, parents.clone(), backward, true)
-                     : new Var(value, null, new Var[0], null, false);
+        return needs ? new Var(value, null, parents.clone(), backward, true, scratch)
+                     : new Var(value, null, new Var[0], null, false, scratch);
+    }
+
+    /** The scratch of this graph's input (see {@link #input}), or null. */
+    Scratch scratch() {
+        return scratch;
     }
 
     public Tensor value() {
@@ -88,8 +108,8 @@ public final class Var {
      * on parents that {@link #requiresGrad()}.
      */
     public Tensor gradForUpdate() {
-        if (grad == null) {
-            grad = Tensor.zeros(value.shape());
+        if (grad == null) { // an intermediate's gradient on the scratch, a leaf's always fresh
+            grad = backward != null ? Scratch.zeros(scratch, value.shape()) : Tensor.zeros(value.shape());
         }
         return grad;
     }

@@ -126,6 +126,12 @@ public final class NeuralObjective implements Objective {
         return Var.constant(Tensor.view(batch.x(), 0, inputShape));
     }
 
+    /** {@link #input(Batch)} for a training step, whose graph keeps its temporaries on the scratch. */
+    private Var trainingInput(Batch batch) {
+        inputShape[0] = batch.size();
+        return Var.input(Tensor.view(batch.x(), 0, inputShape), scratch);
+    }
+
     private static int[] labels(Batch batch) {
         int[] l = batch.labels();
         return batch.size() == l.length ? l : Arrays.copyOf(l, batch.size());
@@ -136,7 +142,7 @@ public final class NeuralObjective implements Objective {
         Scoring.checkLength("gradient", dimension(), grad);
         Arrays.fill(grad, 0f);
         scratch.reset(); // the previous call's graph is finished: its backward ran or never will
-        Var logits = model.forward(input(batch), x, grad, state, true, dropout, scratch);
+        Var logits = model.forward(trainingInput(batch), x, grad, state, true, dropout, scratch);
         Var loss = Ops.crossEntropy(logits, labels(batch));
         loss.backward();
         lastCorrect[0] = 0;

@@ -98,8 +98,8 @@ public final class TrainStepBench {
             step(obj, x, g, sgd);
         }
         double mbPerStep = (threads.getCurrentThreadAllocatedBytes() - before) / 5.0 / (1 << 20);
-        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f %8.3f %11.0f   (rounds %.3f .. %.3f ms, %d steps each; %.1f MiB allocated per step)%n",
-                name, med, batch * 1000 / med, cpu[2], batch * 1000 / cpu[2], ms[0], ms[4], steps, mbPerStep);
+        System.out.printf(Locale.ROOT, "%-24s %8.3f %11.0f %8.3f %11.0f   (rounds %.3f .. %.3f ms, cpu best %.3f, %d steps each; %.1f MiB allocated per step)%n",
+                name, med, batch * 1000 / med, cpu[2], batch * 1000 / cpu[2], ms[0], ms[4], cpu[0], steps, mbPerStep);
     }
 
     private static void step(NeuralObjective obj, float[] x, float[] g, Sgd sgd) {

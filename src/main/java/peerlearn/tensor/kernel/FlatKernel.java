@@ -15,6 +15,15 @@ interface FlatKernel {
     /** x ← x + s */
     void addScalar(float s, float[] x, int off, int n);
 
+    /** out ← x (a copy; used on the short rows of im2col, where a call to arraycopy per row costs more). */
+    void copy(float[] x, int xOff, float[] out, int outOff, int n);
+
+    /** out[r·outStride + j] ← x[r·xStride + j] for r < rows, j < len (rows from the offsets): im2col's rows. */
+    void copyRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
+
+    /** out[r·outStride + j] ← out[…] + x[r·xStride + j] for r < rows, j < len: col2im's rows (ranges must not overlap). */
+    void addRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
+
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 

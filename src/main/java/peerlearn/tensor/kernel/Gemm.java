@@ -42,7 +42,7 @@ public final class Gemm {
         sgemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
     }
 
-    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+    static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
         if (ld < Math.max(1, cols)) {
             throw new IllegalArgumentException("gemm: leading dimension of " + name + " is " + ld
                     + " but its rows have " + cols + " columns");

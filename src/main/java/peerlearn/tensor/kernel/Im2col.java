@@ -15,8 +15,7 @@ import java.util.Arrays;
  * dW += dy' · colsᵀ and dcols = Wᵀ · dy', then {@link #col2imBatch} adds dcols into dx.
  * The single-image methods are the batched ones with N = 1.
  *
- * <p>These are copies and additions, not arithmetic to reorder: rows are moved with
- * {@link System#arraycopy} where stride is 1, and col2im adds each dx element's terms in the
+ * <p>These are copies and additions, not arithmetic to reorder: col2im adds each dx element's terms in the
  * same order as the textbook loops of the twin {@code ScalarIm2col}, so the two agree bit for bit.
  */
 public final class Im2col {
@@ -52,28 +51,34 @@ public final class Im2col {
                     // Output columns oj whose input column jj = oj·stride − pad + kj lies in [0, w).
                     int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));
                     int hi = Math.max(lo, Math.min(wo, ceilDiv(w + pad - kj, stride)));
+                    // Output rows oi whose input row ii = oi·stride − pad + ki lies in [0, h).
+                    int rlo = Math.min(ho, ceilDiv(Math.max(0, pad - ki), stride));
+                    int rhi = Math.max(rlo, Math.min(ho, ceilDiv(h + pad - ki, stride)));
                     for (int img = 0; img < n; img++) {
                         int base = colsOff + row * ld + img * ho * wo;
                         int plane = xOff + (img * c + ci) * h * w;
-                        for (int oi = 0; oi < ho; oi++) {
-                            int ii = oi * stride - pad + ki;
+                        Arrays.fill(cols, base, base + rlo * wo, 0f);
+                        Arrays.fill(cols, base + rhi * wo, base + ho * wo, 0f);
+                        for (int oi = rlo; oi < rhi; oi++) {
                             int dst = base + oi * wo;
-                            if (ii < 0 || ii >= h) {
-                                Arrays.fill(cols, dst, dst + wo, 0f);
-                                continue;
+                            for (int oj = 0; oj < lo; oj++) {
+                                cols[dst + oj] = 0f;
                             }
-                            int src = plane + ii * w - pad + kj;
-                            Arrays.fill(cols, dst, dst + lo, 0f);
-                            if (stride == 1) {
-                                if (hi > lo) {
-                                    System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
-                                }
-                            } else {
-                                for (int oj = lo; oj < hi; oj++) {
-                                    cols[dst + oj] = x[src + oj * stride];
-                                }
+                            for (int oj = hi; oj < wo; oj++) {
+                                cols[dst + oj] = 0f;
                             }
-                            Arrays.fill(cols, dst + hi, dst + wo, 0f);
+                        }
+                        if (stride == 1) { // the rows in one call: they are short (10–28 on small CNNs)
+                            Kernels.OPS.copyRows(x, plane + (rlo - pad + ki) * w - pad + kj + lo, w,
+                                    cols, base + rlo * wo + lo, wo, rhi - rlo, hi - lo);
+                            continue;
+                        }
+                        for (int oi = rlo; oi < rhi; oi++) {
+                            int src = plane + (oi * stride - pad + ki) * w - pad + kj;
+                            int dst = base + oi * wo;
+                            for (int oj = lo; oj < hi; oj++) {
+                                cols[dst + oj] = x[src + oj * stride];
+                            }
                         }
                     }
                 }
@@ -97,20 +102,20 @@ public final class Im2col {
                         int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));
                         int hi = Math.max(lo, Math.min(wo, ceilDiv(w + pad - kj, stride)));
                         int base = colsOff + row * ld + img * ho * wo;
-                        for (int oi = 0; oi < ho; oi++) {
-                            int ii = oi * stride - pad + ki;
-                            if (ii < 0 || ii >= h) {
-                                continue;
+                        int rlo = Math.min(ho, ceilDiv(Math.max(0, pad - ki), stride));
+                        int rhi = Math.max(rlo, Math.min(ho, ceilDiv(h + pad - ki, stride)));
+                        if (stride == 1) { // each dx element gets at most one term per (ki, kj): rows at once
+                            if (rhi > rlo && hi > lo) {
+                                Kernels.OPS.addRows(cols, base + rlo * wo + lo, wo,
+                                        dx, plane + (rlo - pad + ki) * w - pad + kj + lo, w, rhi - rlo, hi - lo);
                             }
-                            int dst = plane + ii * w - pad + kj;
+                            continue;
+                        }
+                        for (int oi = rlo; oi < rhi; oi++) {
+                            int dst = plane + (oi * stride - pad + ki) * w - pad + kj;
                             int src = base + oi * wo;
-                            if (stride == 1) {
-                                // hi − lo may be 0 with dst + lo outside dx; add reads nothing then.
-                                Kernels.OPS.add(dx, dst + lo, cols, src + lo, dx, dst + lo, hi - lo);
-                            } else {
-                                for (int oj = lo; oj < hi; oj++) {
-                                    dx[dst + oj * stride] += cols[src + oj];
-                                }
+                            for (int oj = lo; oj < hi; oj++) {
+                                dx[dst + oj * stride] += cols[src + oj];
                             }
                         }
                     }

@@ -13,11 +13,13 @@ public final class Kernels {
     private static final boolean VECTOR_API = MODULE_PRESENT && SimdKernels.worthwhile();
     static final GemmKernel GEMM;
     static final FlatKernel OPS;
+    static final RowDotKernel ROW_DOTS;
 
     static {
         if (VECTOR_API) {
             GEMM = SimdKernels.gemm();
             OPS = SimdKernels.ops();
+            ROW_DOTS = SimdKernels.rowDots();
         } else {
             System.err.println(MODULE_PRESENT
                     ? "peerlearn: vectors narrower than 256 bits; using the scalar kernels"
@@ -25,6 +27,7 @@ public final class Kernels {
                             + " using the scalar kernels");
             GEMM = new ScalarGemm();
             OPS = new ScalarOps();
+            ROW_DOTS = new ScalarRowDots();
         }
     }
 

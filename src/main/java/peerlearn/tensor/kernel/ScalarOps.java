@@ -35,6 +35,28 @@ final class ScalarOps implements FlatKernel {
     }
 
     @Override
+    public void copy(float[] x, int xOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = x[xOff + i];
+        }
+    }
+
+    @Override
+    public void copyRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len) {
+        for (int r = 0; r < rows; r++) {
+            copy(x, xOff + r * xStride, out, outOff + r * outStride, len);
+        }
+    }
+
+    @Override
+    public void addRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len) {
+        for (int r = 0; r < rows; r++) {
+            int o = outOff + r * outStride;
+            add(out, o, x, xOff + r * xStride, out, o, len);
+        }
+    }
+
+    @Override
     public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = x[xOff + i] + y[yOff + i];

@@ -23,6 +23,12 @@ final class SimdKernels {
         return new SimdGemm();
     }
 
+    /** The vector row dots for 512- or 256-bit vectors, else their scalar twin. */
+    static RowDotKernel rowDots() {
+        int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        return bits == 512 || bits == 256 ? new SimdRowDots(bits) : new ScalarRowDots();
+    }
+
     static FlatKernel ops() {
         return new SimdOps();
     }

@@ -5,7 +5,8 @@
  * algorithm uses ({@link peerlearn.tensor.kernel.VectorOps}).
  *
  * <p><b>The twin rule.</b> Every kernel written with the Vector API ({@code SimdGemm},
- * {@code SimdOps}) has a plain scalar twin ({@code ScalarGemm}, {@code ScalarOps}) short enough to
+ * {@code SimdOps}, {@code SimdRowDots}) has a plain scalar twin ({@code ScalarGemm}, {@code ScalarOps},
+ * {@code ScalarRowDots}) short enough to
  * check by eye. The twins are not approximations: property tests assert that both produce the
  * same bits on random shapes, including the vector tails (sizes 0, 1, lanes−1, lanes, lanes+1).
  * {@link peerlearn.tensor.kernel.Kernels} picks one pair once per JVM: the vector kernels when
@@ -24,7 +25,10 @@
  * <p><b>Speed.</b> The GEMM packs op(A) and op(B) into panels and runs a register-blocked
  * micro-kernel (Goto and van de Geijn, ACM TOMS 34(3), 2008) whose tile fits the register file:
  * 6 × (4·lanes) with 512-bit vectors, 3 × (3·lanes) with narrower ones (AVX2's 16 registers),
- * reading B in place when few rows share it and its rows do not alias in L1. Packing buffers live
+ * reading B in place when few rows share it and its rows do not alias in L1. Products whose C is
+ * small and whose rows are long (a convolution's weight gradient) go to
+ * {@link peerlearn.tensor.kernel.RowDots} instead: dot products vectorized along the rows, with 16
+ * fixed partial sums per element, so their bits too are the same at every vector width. Packing buffers live
  * in a {@link peerlearn.tensor.kernel.GemmWorkspace} that the caller may keep per thread of work.
  * Figures and the commands that measure them: {@code tools/bench}, {@code tools/bench-gemm}
  * (against OpenBLAS in the same run) and theory/autograd.md#speed.

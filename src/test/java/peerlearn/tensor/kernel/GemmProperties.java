@@ -54,6 +54,25 @@ class GemmProperties {
                 });
     }
 
+    /** B transposed with rows 4 KiB apart (ldb = 1024), which packs source row by source row. */
+    @Test
+    void transposedBWithRowsFourKiBApartEqualsTheTwinBitForBit() {
+        qt().withExamples(40).forAll(KernelGenerators.sizes(20), KernelGenerators.sizes(2 * NR + 3),
+                        KernelGenerators.sizes(40), longs().all())
+                .checkAssert((m, n, k, seed) -> {
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+                    int lda = Math.max(1, k), ldc = Math.max(1, n);
+                    GemmCase g = new GemmCase(false, true, m, n, k, 1f, 0.5f,
+                            KernelGenerators.uniform(r, m * lda + 1), 0, lda,
+                            KernelGenerators.uniform(r, n * 1024 + 1), 1, 1024,
+                            KernelGenerators.uniform(r, m * ldc + 1), 0, ldc);
+                    float[] expected = g.run(new ScalarGemm(), null);
+                    for (GemmKernel kernel : VECTOR_KERNELS) {
+                        assertArrayEquals(expected, g.run(kernel, new GemmWorkspace()), g.toString());
+                    }
+                });
+    }
+
     /**
      * |c − exact| ≤ (k + 3)·u·(|α|·Σ_p |a_ip||b_pj| + |β c_ij|) against the product in double.
      */

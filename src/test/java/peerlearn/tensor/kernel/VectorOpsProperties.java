@@ -74,6 +74,51 @@ class VectorOpsProperties {
         });
     }
 
+    /**
+     * Ranges with room after them, so the vector kernels' masked tails run (they take a tail as one
+     * masked vector only where a whole vector fits in the array); the arrays compared whole also
+     * show that nothing past a range changed.
+     */
+    @Test
+    void addAndCopyTwinsAgreeOnRangesInsideLargerArrays() {
+        forAllSizes(p -> {
+            int n = (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int slack = 2 * KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, n + slack), y = KernelGenerators.awkward(r, n + slack);
+            float[] out = KernelGenerators.awkward(r, n + slack);
+            int off = r.nextInt(slack / 2);
+            float[] s = out.clone(), v = out.clone();
+            SCALAR.add(x, off, y, 1, s, off, n);
+            VECTOR.add(x, off, y, 1, v, off, n);
+            assertArrayEquals(s, v, "add, n=" + n + " offset " + off);
+            SCALAR.copy(x, 2, s, off, n);
+            VECTOR.copy(x, 2, v, off, n);
+            assertArrayEquals(s, v, "copy, n=" + n + " offset " + off);
+        });
+    }
+
+    /** Rows of any length (the tails included) at strides wider than the rows, with and without room after the last. */
+    @Test
+    void copyRowsAndAddRowsTwinsAgree() {
+        forAllSizes(p -> {
+            int len = (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int rows = r.nextInt(5);
+            int xStride = len + r.nextInt(4), outStride = len + r.nextInt(4);
+            int slack = r.nextBoolean() ? 0 : KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, 1 + rows * xStride + slack);
+            float[] out = KernelGenerators.awkward(r, 2 + rows * outStride + slack);
+            float[] s = out.clone(), v = out.clone();
+            SCALAR.addRows(x, 1, xStride, s, 2, outStride, rows, len);
+            VECTOR.addRows(x, 1, xStride, v, 2, outStride, rows, len);
+            assertArrayEquals(s, v, "addRows, " + rows + " rows of " + len);
+            SCALAR.copyRows(x, 1, xStride, s, 2, outStride, rows, len);
+            VECTOR.copyRows(x, 1, xStride, v, 2, outStride, rows, len);
+            assertArrayEquals(s, v, "copyRows, " + rows + " rows of " + len);
+        });
+    }
+
     @Test
     void addProductTwinsAgree() {
         elementwiseTwinsAgree((k, in, a) -> k.addProduct(a[0], in.off, a[1], 0, a[2], 2, in.n));

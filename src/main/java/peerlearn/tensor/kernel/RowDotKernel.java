@@ -1,0 +1,10 @@
+package peerlearn.tensor.kernel;
+
+/**
+ * One implementation of {@link RowDots#abt}: C = α·A·Bᵀ + β·C with each element the
+ * 16-partial dot product of a row of A and a row of B (arguments already checked by the facade).
+ */
+interface RowDotKernel {
+    void abt(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+             float beta, float[] c, int cOff, int ldc);
+}
