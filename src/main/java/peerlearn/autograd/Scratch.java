@@ -16,7 +16,8 @@ import peerlearn.tensor.kernel.GemmWorkspace;
  *
  * <p>Contract: call {@link #reset()} only once every graph built since the previous reset is done
  * with (its {@code backward()} has run, or it will never run), because those graphs still read
- * their buffers. One scratch belongs to one thread of work (one agent's model); it is not shared.
+ * their buffers. One scratch serves one thread of work at a time; {@link ScratchPool} lends them
+ * out for one pass each.
  * Buffer contents are unspecified; the ops that take one overwrite every element they read.
  */
 public final class Scratch {
@@ -94,6 +95,17 @@ public final class Scratch {
     public void reset() {
         next = 0;
         nextInt = 0;
+    }
+
+    /** Fills every held buffer with NaN (floats) and −1 (ints), for tests of what ops read. */
+    void poison() {
+        for (float[] b : buffers) {
+            Arrays.fill(b, Float.NaN);
+        }
+        for (int[] b : intBuffers) {
+            Arrays.fill(b, -1);
+        }
+        gemm.poison();
     }
 
     /** Total floats (and ints) held, for allocation reports. */

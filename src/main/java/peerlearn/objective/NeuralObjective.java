@@ -3,6 +3,7 @@ package peerlearn.objective;
 import java.util.Arrays;
 import peerlearn.autograd.Ops;
 import peerlearn.autograd.Scratch;
+import peerlearn.autograd.ScratchPool;
 import peerlearn.autograd.Var;
 import peerlearn.data.Batch;
 import peerlearn.data.BatchSampler;
@@ -37,7 +38,7 @@ public final class NeuralObjective implements Objective {
     private final Batch evalBatch;
     private final int[] inputShape;
     private final int[] lastCorrect = new int[1];
-    private final Scratch scratch = new Scratch();
+    private ScratchPool scratchPool = ScratchPool.SHARED;
 
     /**
      * @param initSeed the run's seed: x⁰ = {@code model.initialParameters(initSeed)}, the same for every agent
@@ -126,8 +127,17 @@ public final class NeuralObjective implements Objective {
         return Var.constant(Tensor.view(batch.x(), 0, inputShape));
     }
 
-    /** {@link #input(Batch)} for a training step, whose graph keeps its temporaries on the scratch. */
-    private Var trainingInput(Batch batch) {
+    /**
+     * Borrows the working buffers of each pass from {@code pool} instead of {@link ScratchPool#SHARED}
+     * (tests: a poisoning pool shows no pass reads what another left); returns this objective.
+     */
+    public NeuralObjective scratchPool(ScratchPool pool) {
+        this.scratchPool = java.util.Objects.requireNonNull(pool, "pool");
+        return this;
+    }
+
+    /** {@link #input(Batch)} for a training step, whose graph keeps its temporaries on {@code scratch}. */
+    private Var trainingInput(Batch batch, Scratch scratch) {
         inputShape[0] = batch.size();
         return Var.input(Tensor.view(batch.x(), 0, inputShape), scratch);
     }
@@ -141,13 +151,17 @@ public final class NeuralObjective implements Objective {
     public double lossAndGradient(float[] x, Batch batch, float[] grad) {
         Scoring.checkLength("gradient", dimension(), grad);
         Arrays.fill(grad, 0f);
-        scratch.reset(); // the previous call's graph is finished: its backward ran or never will
-        Var logits = model.forward(trainingInput(batch), x, grad, state, true, dropout, scratch);
-        Var loss = Ops.crossEntropy(logits, labels(batch));
-        loss.backward();
-        lastCorrect[0] = 0;
-        countCorrect(logits.value(), batch, lastCorrect);
-        return loss.value().at(0);
+        Scratch scratch = scratchPool.borrow(); // for this pass only: the graph is done with it on return
+        try {
+            Var logits = model.forward(trainingInput(batch, scratch), x, grad, state, true, dropout, scratch);
+            Var loss = Ops.crossEntropy(logits, labels(batch));
+            loss.backward();
+            lastCorrect[0] = 0;
+            countCorrect(logits.value(), batch, lastCorrect);
+            return loss.value().at(0);
+        } finally {
+            scratchPool.giveBack(scratch);
+        }
     }
 
     /** How many samples of the last {@link #lossAndGradient} batch the model classified right (before the step). */
@@ -177,9 +191,13 @@ public final class NeuralObjective implements Objective {
 
     @Override
     public double loss(float[] x, Batch batch) {
-        scratch.reset();
-        Var logits = model.forward(input(batch), x, null, state, false, null, scratch);
-        return crossEntropySum(logits.value(), batch, null) / batch.size();
+        Scratch scratch = scratchPool.borrow();
+        try {
+            Var logits = model.forward(input(batch), x, null, state, false, null, scratch);
+            return crossEntropySum(logits.value(), batch, null) / batch.size();
+        } finally {
+            scratchPool.giveBack(scratch);
+        }
     }
 
     @Override
@@ -194,11 +212,16 @@ public final class NeuralObjective implements Objective {
 
     @Override
     public Evaluation evaluate(float[] x, Dataset data, int[] indices) {
-        return Scoring.evaluate(x, data, indices, evalBatch, (w, b, correct) -> {
-            scratch.reset();
-            Var logits = model.forward(input(b), w, null, state, false, null, scratch);
-            return crossEntropySum(logits.value(), b, correct);
-        }, true);
+        Scratch scratch = scratchPool.borrow();
+        try {
+            return Scoring.evaluate(x, data, indices, evalBatch, (w, b, correct) -> {
+                scratch.reset(); // the previous batch's graph is done
+                Var logits = model.forward(input(b), w, null, state, false, null, scratch);
+                return crossEntropySum(logits.value(), b, correct);
+            }, true);
+        } finally {
+            scratchPool.giveBack(scratch);
+        }
     }
 
     /** Σ_n CE(z_n, y_n) in double; counts argmax hits into {@code correct[0]} when non-null. */

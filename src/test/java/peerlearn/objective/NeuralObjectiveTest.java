@@ -221,14 +221,19 @@ class NeuralObjectiveTest {
         assertThrows(IllegalArgumentException.class, () -> NeuralObjective.forAgent(m, p, 2, 4, 11));
     }
 
-    @Test
-    void reusedScratchBuffersGiveTheSameBitsAsFreshOnes() {
-        Rng r = new Rng(12);
-        float[] images = new float[4 * 784];
+    /** Gaussian-noise 28×28 images with the given labels (10 classes). */
+    private static Dataset noise28(long seed, int[] labels) {
+        Rng r = new Rng(seed);
+        float[] images = new float[labels.length * 784];
         for (int i = 0; i < images.length; i++) {
             images[i] = (float) r.nextGaussian();
         }
-        Dataset d = Dataset.classification("noise-28", new int[] {1, 28, 28}, images, new int[] {1, 2, 3, 4}, 10);
+        return Dataset.classification("noise-28", new int[] {1, 28, 28}, images, labels, 10);
+    }
+
+    @Test
+    void reusedScratchBuffersGiveTheSameBitsAsFreshOnes() {
+        Dataset d = noise28(12, new int[] {1, 2, 3, 4});
         Model m = Zoo.lenet5(new int[] {1, 28, 28}, 10);
         int[] all = {0, 1, 2, 3};
         NeuralObjective f = new NeuralObjective(m, d, all, d, all, 4, 5, new Rng(1), new Rng(2));
@@ -244,6 +249,43 @@ class NeuralObjectiveTest {
         l.backward();
         assertEquals(l.value().at(0), (float) loss);
         assertArrayEquals(fresh, viaObjective);
+    }
+
+    /**
+     * Objectives of different models borrowing from one pool, turn by turn, with every returned
+     * buffer filled with NaN: each computes the bits it computes alone on a pool of its own, so no
+     * pass reads what an earlier borrower left and borrowing from the shared pool changes nothing.
+     */
+    @Test
+    void passesOnBorrowedPoisonedBuffersGiveTheBitsOfAPrivatePool() {
+        Dataset d = noise28(21, new int[] {1, 2, 3, 4, 5, 6, 7, 8});
+        int[] all = {0, 1, 2, 3, 4, 5, 6, 7};
+        java.util.function.Supplier<NeuralObjective[]> make = () -> new NeuralObjective[] {
+                new NeuralObjective(Zoo.lenet5(new int[] {1, 28, 28}, 10), d, all, d, all, 4, 5, new Rng(1), new Rng(2)),
+                new NeuralObjective(Zoo.create("mlp", new int[] {1, 28, 28}, 10), d, all, d, all, 3, 5, new Rng(3), new Rng(4))};
+        NeuralObjective[] shared = make.get();
+        NeuralObjective[] alone = make.get();
+        peerlearn.autograd.ScratchPool poisoned = peerlearn.autograd.ScratchPool.poisoning();
+        for (int i = 0; i < 2; i++) {
+            shared[i].scratchPool(poisoned);
+            alone[i].scratchPool(peerlearn.autograd.ScratchPool.create());
+        }
+        float[][] xs = {shared[0].initialParameters(), shared[1].initialParameters()};
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 2; i++) {
+                float[] g1 = new float[xs[i].length];
+                float[] g2 = new float[xs[i].length];
+                double l1 = shared[i].lossAndGradient(xs[i], shared[i].nextBatch(), g1);
+                double l2 = alone[i].lossAndGradient(xs[i], alone[i].nextBatch(), g2);
+                assertEquals(l2, l1, "objective " + i + ", step " + step);
+                assertArrayEquals(g2, g1, "objective " + i + ", step " + step);
+                assertEquals(alone[i].evaluateLocalTest(xs[i]), shared[i].evaluateLocalTest(xs[i]));
+                for (int c = 0; c < g1.length; c++) {
+                    xs[i][c] -= 0.05f * g1[c];
+                }
+            }
+        }
+        assertEquals(1, poisoned.idle(), "passes one after another need one scratch between them");
     }
 
     @Test

@@ -34,4 +34,11 @@ public final class GemmWorkspace {
         }
         return accumulators;
     }
+
+    /** Fills the buffers with NaN, for tests that no product reads what an earlier one left. */
+    public void poison() {
+        java.util.Arrays.fill(packedA, Float.NaN);
+        java.util.Arrays.fill(packedB, Float.NaN);
+        java.util.Arrays.fill(accumulators, Float.NaN);
+    }
 }
