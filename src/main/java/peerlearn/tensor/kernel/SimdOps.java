@@ -8,15 +8,22 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Flat-vector primitives on the Vector API; twin of {@link ScalarOps}. Element-wise loops run to
- * {@code S.loopBound(n)} and hand the tail to the twin itself. Reductions use
- * fixed-width species (4 doubles = 16 partials in 4 registers) rather than the preferred one, so
- * the partial sums — and therefore the bits of the result — are those of the twin on every machine.
+ * {@code S.loopBound(n)} and hand the tail to the twin itself. Reductions keep
+ * the twin's 16 double partial sums (two 8-double vectors with 512-bit vectors, four 4-double
+ * ones with 256-bit), so the bits of the result are those of the twin on every machine. They load
+ * floats in the preferred species like every other kernel: a second float species in the program
+ * (these used 128-bit loads) shares the profiles of the Vector API's own methods, and a C2 compile
+ * that leans on those profiles (when a kernel reaches C2 straight from C1's unprofiled tier) then
+ * finds two receiver classes and keeps the vectors boxed: the kernel runs about 4× slower and
+ * allocates on every call, to the end of the run.
  */
 final class SimdOps implements FlatKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
-    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+    /** Doubles in a vector of S's size: each float vector widens into two of them. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
+    /** 16 float lanes (one load per 16 partials), else 8 (two loads); {@link SimdKernels} offers no narrower. */
+    private static final boolean WIDE = L == ScalarOps.PARTIALS;
     private static final ScalarOps TWIN = new ScalarOps();
 
     @Override
@@ -193,59 +200,86 @@ final class SimdOps implements FlatKernel {
 
     @Override
     public double dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
-            s0 = widen(x, xOff + i).fma(widen(y, yOff + i), s0);
-            s1 = widen(x, xOff + i + 4).fma(widen(y, yOff + i + 4), s1);
-            s2 = widen(x, xOff + i + 8).fma(widen(y, yOff + i + 8), s2);
-            s3 = widen(x, xOff + i + 12).fma(widen(y, yOff + i + 12), s3);
+            FloatVector a = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector b = FloatVector.fromArray(S, y, yOff + i);
+            s0 = lo(a).fma(lo(b), s0);
+            s1 = hi(a).fma(hi(b), s1);
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, xOff + i + L);
+                b = FloatVector.fromArray(S, y, yOff + i + L);
+                s2 = lo(a).fma(lo(b), s2);
+                s3 = hi(a).fma(hi(b), s3);
+            }
         }
         if (i < n) {
             // The tail: masked-off lanes add 0·0 = +0, which leaves a partial sum unchanged.
-            s0 = widen(x, xOff, i, n).fma(widen(y, yOff, i, n), s0);
-            s1 = widen(x, xOff, i + 4, n).fma(widen(y, yOff, i + 4, n), s1);
-            s2 = widen(x, xOff, i + 8, n).fma(widen(y, yOff, i + 8, n), s2);
-            s3 = widen(x, xOff, i + 12, n).fma(widen(y, yOff, i + 12, n), s3);
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector a = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector b = FloatVector.fromArray(S, y, yOff + i, m);
+            s0 = lo(a).fma(lo(b), s0);
+            s1 = hi(a).fma(hi(b), s1);
+            if (!WIDE) {
+                m = S.indexInRange(i + L, n);
+                a = FloatVector.fromArray(S, x, xOff + i + L, m);
+                b = FloatVector.fromArray(S, y, yOff + i + L, m);
+                s2 = lo(a).fma(lo(b), s2);
+                s3 = hi(a).fma(hi(b), s3);
+            }
         }
         return fold(s0, s1, s2, s3);
     }
 
     @Override
     public double sum(float[] x, int off, int n) {
-        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
-            s0 = s0.add(widen(x, off + i));
-            s1 = s1.add(widen(x, off + i + 4));
-            s2 = s2.add(widen(x, off + i + 8));
-            s3 = s3.add(widen(x, off + i + 12));
+            FloatVector a = FloatVector.fromArray(S, x, off + i);
+            s0 = s0.add(lo(a));
+            s1 = s1.add(hi(a));
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, off + i + L);
+                s2 = s2.add(lo(a));
+                s3 = s3.add(hi(a));
+            }
         }
         if (i < n) {
-            s0 = s0.add(widen(x, off, i, n));
-            s1 = s1.add(widen(x, off, i + 4, n));
-            s2 = s2.add(widen(x, off, i + 8, n));
-            s3 = s3.add(widen(x, off, i + 12, n));
+            FloatVector a = FloatVector.fromArray(S, x, off + i, S.indexInRange(i, n));
+            s0 = s0.add(lo(a));
+            s1 = s1.add(hi(a));
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, off + i + L, S.indexInRange(i + L, n));
+                s2 = s2.add(lo(a));
+                s3 = s3.add(hi(a));
+            }
         }
         return fold(s0, s1, s2, s3);
     }
 
-    /** Four floats at {@code x[at]} as four doubles. */
-    private static DoubleVector widen(float[] x, int at) {
-        return (DoubleVector) FloatVector.fromArray(F4, x, at).convertShape(VectorOperators.F2D, D4, 0);
+    /** The lower half of a's lanes as doubles. */
+    private static DoubleVector lo(FloatVector a) {
+        return (DoubleVector) a.convertShape(VectorOperators.F2D, D, 0);
     }
 
-    /** Elements {@code [i, i+4) ∩ [0, n)} of the range at {@code off} as doubles, zero elsewhere. */
-    private static DoubleVector widen(float[] x, int off, int i, int n) {
-        VectorMask<Float> m = F4.indexInRange(i, n);
-        return (DoubleVector) FloatVector.fromArray(F4, x, off + i, m).convertShape(VectorOperators.F2D, D4, 0);
+    /** The upper half of a's lanes as doubles. */
+    private static DoubleVector hi(FloatVector a) {
+        return (DoubleVector) a.convertShape(VectorOperators.F2D, D, 1);
     }
 
     /**
-     * {@link ScalarOps#fold} on partials held as s0 = (p0..p3), s1 = (p4..p7), s2 = (p8..p11),
-     * s3 = (p12..p15): the same additions in the same order.
+     * {@link ScalarOps#fold} on the 16 partials: with 512-bit vectors s0 = (p0..p7) and
+     * s1 = (p8..p15) (s2, s3 unused), else s0 = (p0..p3), s1 = (p4..p7), s2 = (p8..p11),
+     * s3 = (p12..p15); the same additions in the same order either way.
      */
     private static double fold(DoubleVector s0, DoubleVector s1, DoubleVector s2, DoubleVector s3) {
+        if (WIDE) { // t_j = p_j + p_(8+j); w_j = t_j + t_(4+j) = (p_j + p_(8+j)) + (p_(4+j) + p_(12+j))
+            DoubleVector t = s0.add(s1);
+            return ((t.lane(0) + t.lane(4)) + (t.lane(2) + t.lane(6)))
+                    + ((t.lane(1) + t.lane(5)) + (t.lane(3) + t.lane(7)));
+        }
         DoubleVector w = s0.add(s2).add(s1.add(s3));
         return (w.lane(0) + w.lane(2)) + (w.lane(1) + w.lane(3));
     }
