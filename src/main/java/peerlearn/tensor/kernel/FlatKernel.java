@@ -24,6 +24,15 @@ interface FlatKernel {
     /** out[r·outStride + j] ← out[…] + x[r·xStride + j] for r < rows, j < len: col2im's rows (ranges must not overlap). */
     void addRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
 
+    /**
+     * out[r·outStride + s + j] ← out[…] + x[s·xShift + r·xStride + j] for r < rows, s < shifts, j < len,
+     * each element's terms added in increasing s: col2im's rows of one (channel, kernel row) at
+     * stride 1 without padding, the kernel columns s folded while a row of out stays in a register
+     * (rows must not overlap).
+     */
+    void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff, int outStride,
+                        int rows, int len);
+
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 

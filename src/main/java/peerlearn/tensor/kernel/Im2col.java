@@ -97,6 +97,13 @@ public final class Im2col {
             int row = 0;
             for (int ci = 0; ci < c; ci++) {
                 int plane = dxOff + (img * c + ci) * h * w;
+                if (stride == 1 && pad == 0) { // per kernel row, its kw shifted rows folded at once
+                    for (int ki = 0; ki < kh; ki++, row += kw) {
+                        Kernels.OPS.addShiftedRows(cols, colsOff + row * ld + img * ho * wo, ld, wo, kw,
+                                dx, plane + ki * w, w, ho, wo);
+                    }
+                    continue;
+                }
                 for (int ki = 0; ki < kh; ki++) {
                     for (int kj = 0; kj < kw; kj++, row++) {
                         int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));

@@ -57,6 +57,17 @@ final class ScalarOps implements FlatKernel {
     }
 
     @Override
+    public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
+                               int outStride, int rows, int len) {
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < shifts; s++) {
+                int o = outOff + r * outStride + s;
+                add(out, o, x, xOff + s * xShift + r * xStride, out, o, len);
+            }
+        }
+    }
+
+    @Override
     public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = x[xOff + i] + y[yOff + i];

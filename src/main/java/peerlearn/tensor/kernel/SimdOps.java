@@ -129,6 +129,44 @@ final class SimdOps implements FlatKernel {
         }
     }
 
+    /**
+     * Per row of out and per vector of its len + shifts − 1 touched elements: one load of out, a
+     * masked load and masked add per shift (lane i takes x[… + j0 + i − s] where 0 ≤ j0 + i − s < len),
+     * one store. Adding each shift's row straight into out (as {@link #addRows} would) reloads
+     * elements a masked store has just written, which the store buffer cannot forward. When some
+     * vector of the footprint would reach outside an array (masked accesses there take a slow path
+     * in the JDK), the whole call goes to the twin: same additions, same order.
+     */
+    @Override
+    public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
+                               int outStride, int rows, int len) {
+        if (rows <= 0 || shifts <= 0 || len <= 0) {
+            return;
+        }
+        int ow = len + shifts - 1;
+        int span = (ow + L - 1) / L * L;
+        long xLo = (long) xOff - (shifts - 1);
+        long xHi = (long) xOff + (long) (shifts - 1) * xShift + (long) (rows - 1) * xStride - (shifts - 1) + span;
+        long oHi = (long) outOff + (long) (rows - 1) * outStride + span;
+        if (xLo < 0 || xHi > x.length || oHi > out.length || outOff < 0) {
+            TWIN.addShiftedRows(x, xOff, xShift, xStride, shifts, out, outOff, outStride, rows, len);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int xs = xOff + r * xStride;
+            int os = outOff + r * outStride;
+            for (int j0 = 0; j0 < ow; j0 += L) {
+                VectorMask<Float> mo = S.indexInRange(j0, ow);
+                FloatVector acc = FloatVector.fromArray(S, out, os + j0, mo);
+                for (int sh = 0; sh < shifts; sh++) {
+                    VectorMask<Float> m = S.indexInRange(j0 - sh, len);
+                    acc = acc.add(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh, m), m);
+                }
+                acc.intoArray(out, os + j0, mo);
+            }
+        }
+    }
+
     /** Whether a whole vector starting at {@code at} lies inside {@code a}. */
     private static boolean whole(float[] a, int at) {
         return at >= 0 && at <= a.length - L;

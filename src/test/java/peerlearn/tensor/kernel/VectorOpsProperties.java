@@ -119,6 +119,31 @@ class VectorOpsProperties {
         });
     }
 
+    /**
+     * col2im's folded kernel rows: any row length and shift count (out rows of one to several
+     * vectors), strides wider than the rows, x ending right after its footprint or with room, and
+     * x starting at the first element the shifts reach back to (so both the vector path and the
+     * twin fallback run).
+     */
+    @Test
+    void addShiftedRowsTwinsAgreeBitForBit() {
+        forAllSizes(p -> {
+            int len = 1 + (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int rows = r.nextInt(5), shifts = 1 + r.nextInt(6);
+            int xStride = len + r.nextInt(4), outStride = len + shifts - 1 + r.nextInt(4);
+            int xShift = Math.max(1, rows * xStride + r.nextInt(3) - 1);
+            int xOff = shifts - 1 + r.nextInt(2);
+            int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, xOff + (shifts - 1) * xShift + rows * xStride + slack);
+            float[] out = KernelGenerators.awkward(r, 2 + rows * outStride + slack);
+            float[] s = out.clone(), v = out.clone();
+            SCALAR.addShiftedRows(x, xOff, xShift, xStride, shifts, s, 2, outStride, rows, len);
+            VECTOR.addShiftedRows(x, xOff, xShift, xStride, shifts, v, 2, outStride, rows, len);
+            assertArrayEquals(s, v, "addShiftedRows, " + rows + " rows of " + len + ", " + shifts + " shifts");
+        });
+    }
+
     @Test
     void addProductTwinsAgree() {
         elementwiseTwinsAgree((k, in, a) -> k.addProduct(a[0], in.off, a[1], 0, a[2], 2, in.n));
