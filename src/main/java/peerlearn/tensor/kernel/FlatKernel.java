@@ -25,13 +25,14 @@ interface FlatKernel {
     void addRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
 
     /**
-     * out[r·outStride + s + j] ← out[…] + x[s·xShift + r·xStride + j] for r < rows, s < shifts, j < len,
-     * each element's terms added in increasing s: col2im's rows of one (channel, kernel row) at
-     * stride 1 without padding, the kernel columns s folded while a row of out stays in a register
-     * (rows must not overlap).
+     * out[r·outStride + q] ← out[…] + Σ_s x[s·xShift + r·xStride + q − s] for r < rows and
+     * qlo ≤ q < qhi, over the s < shifts with 0 ≤ q − s < len, each element's terms added in
+     * increasing s: col2im's rows of one (channel, kernel row) at stride 1, the kernel columns s
+     * folded while a row of out stays in a register; [qlo, qhi) clips a padded row to the image
+     * (rows must not overlap; out is only touched at qlo ≤ q < qhi).
      */
     void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff, int outStride,
-                        int rows, int len);
+                        int rows, int len, int qlo, int qhi);
 
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);

@@ -58,11 +58,15 @@ final class ScalarOps implements FlatKernel {
 
     @Override
     public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
-                               int outStride, int rows, int len) {
+                               int outStride, int rows, int len, int qlo, int qhi) {
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < shifts; s++) {
-                int o = outOff + r * outStride + s;
-                add(out, o, x, xOff + s * xShift + r * xStride, out, o, len);
+                int j0 = Math.max(0, qlo - s);
+                int j1 = Math.min(len, qhi - s);
+                if (j1 > j0) {
+                    int o = outOff + r * outStride + s + j0;
+                    add(out, o, x, xOff + s * xShift + r * xStride + j0, out, o, j1 - j0);
+                }
             }
         }
     }

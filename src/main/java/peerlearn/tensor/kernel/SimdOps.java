@@ -25,6 +25,11 @@ final class SimdOps implements FlatKernel {
     /** 16 float lanes (one load per 16 partials), else 8 (two loads); {@link SimdKernels} offers no narrower. */
     private static final boolean WIDE = L == ScalarOps.PARTIALS;
     private static final ScalarOps TWIN = new ScalarOps();
+    /**
+     * Lanes 0, 1, …, L − 1 as floats (exact): masks of lane ranges are compares against it, the same
+     * code for ranges starting before lane 0 (indexInRange takes a different path for those).
+     */
+    private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
 
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -130,7 +135,7 @@ final class SimdOps implements FlatKernel {
     }
 
     /**
-     * Per row of out and per vector of its len + shifts − 1 touched elements: one load of out, a
+     * Per row of out and per vector of its touched elements [qlo, qhi): one load of out, a
      * masked load and masked add per shift (lane i takes x[… + j0 + i − s] where 0 ≤ j0 + i − s < len),
      * one store. Adding each shift's row straight into out (as {@link #addRows} would) reloads
      * elements a masked store has just written, which the store buffer cannot forward. When some
@@ -139,27 +144,29 @@ final class SimdOps implements FlatKernel {
      */
     @Override
     public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
-                               int outStride, int rows, int len) {
-        if (rows <= 0 || shifts <= 0 || len <= 0) {
+                               int outStride, int rows, int len, int qlo, int qhi) {
+        if (rows <= 0 || shifts <= 0 || len <= 0 || qhi <= qlo) {
             return;
         }
-        int ow = len + shifts - 1;
-        int span = (ow + L - 1) / L * L;
-        long xLo = (long) xOff - (shifts - 1);
-        long xHi = (long) xOff + (long) (shifts - 1) * xShift + (long) (rows - 1) * xStride - (shifts - 1) + span;
-        long oHi = (long) outOff + (long) (rows - 1) * outStride + span;
-        if (xLo < 0 || xHi > x.length || oHi > out.length || outOff < 0) {
-            TWIN.addShiftedRows(x, xOff, xShift, xStride, shifts, out, outOff, outStride, rows, len);
+        int span = (qhi - qlo + L - 1) / L * L;
+        long reach = (long) (shifts - 1) * (xShift - 1); // x index of lane 0 moves by s·(xShift − 1)
+        long xLo = (long) xOff + qlo + Math.min(0, reach);
+        long xHi = (long) xOff + (long) (rows - 1) * xStride + qlo + Math.max(0, reach) + span;
+        long oLo = (long) outOff + qlo;
+        long oHi = (long) outOff + (long) (rows - 1) * outStride + qlo + span;
+        if (xLo < 0 || xHi > x.length || oLo < 0 || oHi > out.length) {
+            TWIN.addShiftedRows(x, xOff, xShift, xStride, shifts, out, outOff, outStride, rows, len, qlo, qhi);
             return;
         }
         for (int r = 0; r < rows; r++) {
             int xs = xOff + r * xStride;
             int os = outOff + r * outStride;
-            for (int j0 = 0; j0 < ow; j0 += L) {
-                VectorMask<Float> mo = S.indexInRange(j0, ow);
+            for (int j0 = qlo; j0 < qhi; j0 += L) { // lane i is element q = j0 + i of the row
+                VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) (qhi - j0));
                 FloatVector acc = FloatVector.fromArray(S, out, os + j0, mo);
-                for (int sh = 0; sh < shifts; sh++) {
-                    VectorMask<Float> m = S.indexInRange(j0 - sh, len);
+                for (int sh = 0; sh < shifts; sh++) { // lanes with 0 ≤ j0 + i − sh < len
+                    VectorMask<Float> m = IOTA.compare(VectorOperators.GE, (float) (sh - j0))
+                            .and(IOTA.compare(VectorOperators.LT, (float) (len + sh - j0)));
                     acc = acc.add(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh, m), m);
                 }
                 acc.intoArray(out, os + j0, mo);

@@ -121,9 +121,9 @@ class VectorOpsProperties {
 
     /**
      * col2im's folded kernel rows: any row length and shift count (out rows of one to several
-     * vectors), strides wider than the rows, x ending right after its footprint or with room, and
-     * x starting at the first element the shifts reach back to (so both the vector path and the
-     * twin fallback run).
+     * vectors), rows clipped at either end as padding clips them, strides wider than the rows, and
+     * arrays ending right after the footprint or with room (so both the vector path and the twin
+     * fallback run).
      */
     @Test
     void addShiftedRowsTwinsAgreeBitForBit() {
@@ -133,14 +133,17 @@ class VectorOpsProperties {
             int rows = r.nextInt(5), shifts = 1 + r.nextInt(6);
             int xStride = len + r.nextInt(4), outStride = len + shifts - 1 + r.nextInt(4);
             int xShift = Math.max(1, rows * xStride + r.nextInt(3) - 1);
-            int xOff = shifts - 1 + r.nextInt(2);
+            int ow = len + shifts - 1;
+            int qlo = r.nextInt(Math.min(3, ow)), qhi = ow - r.nextInt(Math.min(3, ow - qlo));
+            int xOff = r.nextInt(2);
             int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
             float[] x = KernelGenerators.awkward(r, xOff + (shifts - 1) * xShift + rows * xStride + slack);
             float[] out = KernelGenerators.awkward(r, 2 + rows * outStride + slack);
             float[] s = out.clone(), v = out.clone();
-            SCALAR.addShiftedRows(x, xOff, xShift, xStride, shifts, s, 2, outStride, rows, len);
-            VECTOR.addShiftedRows(x, xOff, xShift, xStride, shifts, v, 2, outStride, rows, len);
-            assertArrayEquals(s, v, "addShiftedRows, " + rows + " rows of " + len + ", " + shifts + " shifts");
+            SCALAR.addShiftedRows(x, xOff, xShift, xStride, shifts, s, 2 - qlo, outStride, rows, len, qlo, qhi);
+            VECTOR.addShiftedRows(x, xOff, xShift, xStride, shifts, v, 2 - qlo, outStride, rows, len, qlo, qhi);
+            assertArrayEquals(s, v, "addShiftedRows, " + rows + " rows of " + len + ", " + shifts + " shifts, q in ["
+                    + qlo + ", " + qhi + ")");
         });
     }
 
