@@ -34,6 +34,9 @@ interface FlatKernel {
     void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff, int outStride,
                         int rows, int len, int qlo, int qhi);
 
+    /** {@link MaxPool2x2#forward} after its checks: y and argmax of every 2×2 stride-2 window. */
+    void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff);
+
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 

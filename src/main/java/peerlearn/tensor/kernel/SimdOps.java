@@ -2,6 +2,7 @@ package peerlearn.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -30,6 +31,12 @@ final class SimdOps implements FlatKernel {
      * code for ranges starting before lane 0 (indexInRange takes a different path for those).
      */
     private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
+    /** Ints in a vector of S's size, for max-pooling's indices. */
+    private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
+    /** Lane selectors 0, 2, …, 2L − 2 and 1, 3, …, 2L − 1 over two vectors; and 0, 2, …, 2L − 2 as ints. */
+    private static final FloatVector EVEN = IOTA.mul(2f);
+    private static final FloatVector ODD = EVEN.add(1f);
+    private static final IntVector TWICE = IntVector.zero(IS).addIndex(2);
 
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -170,6 +177,53 @@ final class SimdOps implements FlatKernel {
                     acc = acc.add(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh, m), m);
                 }
                 acc.intoArray(out, os + j0, mo);
+            }
+        }
+    }
+
+    /**
+     * Per output row, L windows at a time: two vectors of each window row (2L elements), split into
+     * the windows' left and right elements by two-vector lane selections, then the twin's Math.max
+     * and strict compares lane by lane, the indices in an int vector of the same shape; the last,
+     * partial step of a row stores under a mask. A step whose vectors would reach past an array's
+     * end runs the twin's loop.
+     */
+    @Override
+    public void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff) {
+        int ho = h / 2;
+        int wo = w / 2;
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            for (int oi = 0; oi < ho; oi++, o += wo) {
+                int top = p * h * w + 2 * oi * w;
+                for (int oj = 0; oj < wo; oj += L) {
+                    int n = Math.min(L, wo - oj);
+                    int i = top + 2 * oj;
+                    int at = xOff + i;
+                    if (at + w + 2 * L > x.length || yOff + o + oj + L > y.length || argOff + o + oj + L > argmax.length) {
+                        ScalarOps.maxPool2x2Row(x, xOff, w, top, oj, oj + n, y, yOff + o, argmax, argOff + o);
+                        continue;
+                    }
+                    FloatVector t0 = FloatVector.fromArray(S, x, at), t1 = FloatVector.fromArray(S, x, at + L);
+                    FloatVector b0 = FloatVector.fromArray(S, x, at + w), b1 = FloatVector.fromArray(S, x, at + w + L);
+                    FloatVector a = EVEN.selectFrom(t0, t1), b = ODD.selectFrom(t0, t1);
+                    FloatVector c = EVEN.selectFrom(b0, b1), d = ODD.selectFrom(b0, b1);
+                    FloatVector ab = a.max(b), cd = c.max(d);
+                    IntVector ia = TWICE.add(i);
+                    IntVector iab = ia.blend(ia.add(1), b.compare(VectorOperators.GT, a).cast(IS));
+                    IntVector ic = ia.add(w);
+                    IntVector icd = ic.blend(ic.add(1), d.compare(VectorOperators.GT, c).cast(IS));
+                    IntVector arg = iab.blend(icd, cd.compare(VectorOperators.GT, ab).cast(IS));
+                    FloatVector m = ab.max(cd);
+                    if (n == L) {
+                        m.intoArray(y, yOff + o + oj);
+                        arg.intoArray(argmax, argOff + o + oj);
+                    } else {
+                        VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) n);
+                        m.intoArray(y, yOff + o + oj, mo);
+                        arg.intoArray(argmax, argOff + o + oj, mo.cast(IS));
+                    }
+                }
             }
         }
     }

@@ -147,6 +147,34 @@ class VectorOpsProperties {
         });
     }
 
+    /**
+     * 2×2 max-pooling: any plane count and size (odd ones drop their last row and column; rows of
+     * one to several vectors of windows), awkward values (ties, ±0, NaN, infinities), arrays ending
+     * right after the data or with room (so both the vector steps and the twin's fallback run):
+     * values and indices equal bit for bit.
+     */
+    @Test
+    void maxPool2x2TwinsAgreeBitForBit() {
+        forAllSizes(p -> {
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int h = 2 + r.nextInt(12), w = 2 + (int) (p[0] % 70), planes = r.nextInt(4);
+            int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, 3 + planes * h * w + slack);
+            if (r.nextBoolean()) { // many ties
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Math.round(x[i]) % 2;
+                }
+            }
+            int outs = planes * (h / 2) * (w / 2);
+            float[] ys = new float[1 + outs + slack], yv = ys.clone();
+            int[] as = new int[2 + outs + slack], av = as.clone();
+            SCALAR.maxPool2x2(x, 3, planes, h, w, ys, 1, as, 2);
+            VECTOR.maxPool2x2(x, 3, planes, h, w, yv, 1, av, 2);
+            assertArrayEquals(ys, yv, "max-pool values, " + planes + "×" + h + "×" + w);
+            assertArrayEquals(as, av, "max-pool indices, " + planes + "×" + h + "×" + w);
+        });
+    }
+
     @Test
     void addProductTwinsAgree() {
         elementwiseTwinsAgree((k, in, a) -> k.addProduct(a[0], in.off, a[1], 0, a[2], 2, in.n));
