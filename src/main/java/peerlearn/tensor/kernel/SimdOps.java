@@ -190,39 +190,36 @@ final class SimdOps implements FlatKernel {
      */
     @Override
     public void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff) {
-        int ho = h / 2;
         int wo = w / 2;
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
-            for (int oi = 0; oi < ho; oi++, o += wo) {
-                int top = p * h * w + 2 * oi * w;
-                for (int oj = 0; oj < wo; oj += L) {
-                    int n = Math.min(L, wo - oj);
-                    int i = top + 2 * oj;
-                    int at = xOff + i;
-                    if (at + w + 2 * L > x.length || yOff + o + oj + L > y.length || argOff + o + oj + L > argmax.length) {
-                        ScalarOps.maxPool2x2Row(x, xOff, w, top, oj, oj + n, y, yOff + o, argmax, argOff + o);
-                        continue;
-                    }
-                    FloatVector t0 = FloatVector.fromArray(S, x, at), t1 = FloatVector.fromArray(S, x, at + L);
-                    FloatVector b0 = FloatVector.fromArray(S, x, at + w), b1 = FloatVector.fromArray(S, x, at + w + L);
-                    FloatVector a = EVEN.selectFrom(t0, t1), b = ODD.selectFrom(t0, t1);
-                    FloatVector c = EVEN.selectFrom(b0, b1), d = ODD.selectFrom(b0, b1);
-                    FloatVector ab = a.max(b), cd = c.max(d);
-                    IntVector ia = TWICE.add(i);
-                    IntVector iab = ia.blend(ia.add(1), b.compare(VectorOperators.GT, a).cast(IS));
-                    IntVector ic = ia.add(w);
-                    IntVector icd = ic.blend(ic.add(1), d.compare(VectorOperators.GT, c).cast(IS));
-                    IntVector arg = iab.blend(icd, cd.compare(VectorOperators.GT, ab).cast(IS));
-                    FloatVector m = ab.max(cd);
-                    if (n == L) {
-                        m.intoArray(y, yOff + o + oj);
-                        arg.intoArray(argmax, argOff + o + oj);
-                    } else {
-                        VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) n);
-                        m.intoArray(y, yOff + o + oj, mo);
-                        arg.intoArray(argmax, argOff + o + oj, mo.cast(IS));
-                    }
+        int rows = planes * (h / 2); // output rows, plane after plane
+        for (int row = 0, o = 0; row < rows; row++, o += wo) {
+            int top = (row / (h / 2)) * h * w + 2 * (row % (h / 2)) * w;
+            for (int oj = 0; oj < wo; oj += L) {
+                int n = Math.min(L, wo - oj);
+                int i = top + 2 * oj;
+                int at = xOff + i;
+                if (at + w + 2 * L > x.length || yOff + o + oj + L > y.length || argOff + o + oj + L > argmax.length) {
+                    ScalarOps.maxPool2x2Row(x, xOff, w, top, oj, oj + n, y, yOff + o, argmax, argOff + o);
+                    continue;
+                }
+                FloatVector t0 = FloatVector.fromArray(S, x, at), t1 = FloatVector.fromArray(S, x, at + L);
+                FloatVector b0 = FloatVector.fromArray(S, x, at + w), b1 = FloatVector.fromArray(S, x, at + w + L);
+                FloatVector a = EVEN.selectFrom(t0, t1), b = ODD.selectFrom(t0, t1);
+                FloatVector c = EVEN.selectFrom(b0, b1), d = ODD.selectFrom(b0, b1);
+                FloatVector ab = a.max(b), cd = c.max(d);
+                IntVector ia = TWICE.add(i);
+                IntVector iab = ia.blend(ia.add(1), b.compare(VectorOperators.GT, a).cast(IS));
+                IntVector ic = ia.add(w);
+                IntVector icd = ic.blend(ic.add(1), d.compare(VectorOperators.GT, c).cast(IS));
+                IntVector arg = iab.blend(icd, cd.compare(VectorOperators.GT, ab).cast(IS));
+                FloatVector m = ab.max(cd);
+                if (n == L) {
+                    m.intoArray(y, yOff + o + oj);
+                    arg.intoArray(argmax, argOff + o + oj);
+                } else {
+                    VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) n);
+                    m.intoArray(y, yOff + o + oj, mo);
+                    arg.intoArray(argmax, argOff + o + oj, mo.cast(IS));
                 }
             }
         }
