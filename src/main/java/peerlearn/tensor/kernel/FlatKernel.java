@@ -24,6 +24,19 @@ interface FlatKernel {
     /** out[r·outStride + j] ← out[…] + x[r·xStride + j] for r < rows, j < len: col2im's rows (ranges must not overlap). */
     void addRows(float[] x, int xOff, int xStride, float[] out, int outOff, int outStride, int rows, int len);
 
+    /**
+     * out[r·outStride + q] ← out[…] + Σ_s x[s·xShift + r·xStride + q − s] for r < rows and
+     * qlo ≤ q < qhi, over the s < shifts with 0 ≤ q − s < len, each element's terms added in
+     * increasing s: col2im's rows of one (channel, kernel row) at stride 1, the kernel columns s
+     * folded while a row of out stays in a register; [qlo, qhi) clips a padded row to the image
+     * (rows must not overlap; out is only touched at qlo ≤ q < qhi).
+     */
+    void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff, int outStride,
+                        int rows, int len, int qlo, int qhi);
+
+    /** {@link MaxPool2x2#forward} after its checks: y and argmax of every 2×2 stride-2 window. */
+    void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff);
+
     /** out ← x + y */
     void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n);
 

@@ -97,6 +97,18 @@ public final class Im2col {
             int row = 0;
             for (int ci = 0; ci < c; ci++) {
                 int plane = dxOff + (img * c + ci) * h * w;
+                if (stride == 1) { // per kernel row, its kw shifted rows folded at once
+                    // out row of output row oi: dx row oi − pad + ki from column −pad; its element
+                    // q = oj + kj is dx column q − pad, kept where 0 ≤ q − pad < w
+                    int qhi = Math.min(pad + w, wo + kw - 1);
+                    for (int ki = 0; ki < kh; ki++, row += kw) {
+                        int rlo = Math.min(ho, Math.max(0, pad - ki));
+                        int rhi = Math.max(rlo, Math.min(ho, h + pad - ki));
+                        Kernels.OPS.addShiftedRows(cols, colsOff + row * ld + img * ho * wo + rlo * wo, ld, wo, kw,
+                                dx, plane + (rlo - pad + ki) * w - pad, w, rhi - rlo, wo, pad, qhi);
+                    }
+                    continue;
+                }
                 for (int ki = 0; ki < kh; ki++) {
                     for (int kj = 0; kj < kw; kj++, row++) {
                         int lo = Math.min(wo, ceilDiv(Math.max(0, pad - kj), stride));

@@ -8,7 +8,8 @@ package peerlearn.tensor.kernel;
  * {@link Pooling#maxForward} with kernel 2 and stride 2: the window maximum, and the index of its
  * first occurrence in row-major order (relative to {@code xOff}). Two corner cases differ: a window
  * holding both −0 and +0 gives +0 ({@link Math#max}), and in a window holding a NaN the value is
- * NaN but the index need not point at it. Plain Java (no Vector API, so no twin).
+ * NaN but the index need not point at it. The loops are {@code FlatKernel#maxPool2x2}: a vector
+ * kernel (16 windows per step on 512-bit vectors) and its scalar twin, equal bit for bit.
  */
 public final class MaxPool2x2 {
     private MaxPool2x2() {}
@@ -27,25 +28,6 @@ public final class MaxPool2x2 {
             throw new IllegalArgumentException("2×2 max-pool: argmax array of length " + argmax.length
                     + " cannot hold " + ((long) planes * ho * wo) + " indices at offset " + argOff);
         }
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
-            for (int oi = 0; oi < ho; oi++) {
-                int top = p * h * w + 2 * oi * w; // window row 0 starts here; row 1 at top + w
-                for (int oj = 0; oj < wo; oj++, o++) {
-                    int i = top + 2 * oj;
-                    float a = x[xOff + i];
-                    float b = x[xOff + i + 1];
-                    float c = x[xOff + i + w];
-                    float d = x[xOff + i + w + 1];
-                    // first maximum of each row, then of the two rows (the upper row wins ties)
-                    int iab = b > a ? i + 1 : i;
-                    int icd = d > c ? i + w + 1 : i + w;
-                    float ab = Math.max(a, b);
-                    float cd = Math.max(c, d);
-                    y[yOff + o] = Math.max(ab, cd);
-                    argmax[argOff + o] = cd > ab ? icd : iab;
-                }
-            }
-        }
+        Kernels.OPS.maxPool2x2(x, xOff, planes, h, w, y, yOff, argmax, argOff);
     }
 }

@@ -57,6 +57,55 @@ final class ScalarOps implements FlatKernel {
     }
 
     @Override
+    public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
+                               int outStride, int rows, int len, int qlo, int qhi) {
+        for (int r = 0; r < rows; r++) {
+            for (int s = 0; s < shifts; s++) {
+                int j0 = Math.max(0, qlo - s);
+                int j1 = Math.min(len, qhi - s);
+                if (j1 > j0) {
+                    int o = outOff + r * outStride + s + j0;
+                    add(out, o, x, xOff + s * xShift + r * xStride + j0, out, o, j1 - j0);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff) {
+        int ho = h / 2;
+        int wo = w / 2;
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            for (int oi = 0; oi < ho; oi++, o += wo) {
+                maxPool2x2Row(x, xOff, w, p * h * w + 2 * oi * w, 0, wo, y, yOff + o, argmax, argOff + o);
+            }
+        }
+    }
+
+    /**
+     * Windows oj0 ≤ oj < oj1 of one output row whose window row 0 starts at x[xOff + top] (row 1 at
+     * + w), into y[yAt + oj] and argmax[argAt + oj] (indices relative to xOff).
+     */
+    static void maxPool2x2Row(float[] x, int xOff, int w, int top, int oj0, int oj1, float[] y, int yAt,
+                              int[] argmax, int argAt) {
+        for (int oj = oj0; oj < oj1; oj++) {
+            int i = top + 2 * oj;
+            float a = x[xOff + i];
+            float b = x[xOff + i + 1];
+            float c = x[xOff + i + w];
+            float d = x[xOff + i + w + 1];
+            // first maximum of each row, then of the two rows (the upper row wins ties)
+            int iab = b > a ? i + 1 : i;
+            int icd = d > c ? i + w + 1 : i + w;
+            float ab = Math.max(a, b);
+            float cd = Math.max(c, d);
+            y[yAt + oj] = Math.max(ab, cd);
+            argmax[argAt + oj] = cd > ab ? icd : iab;
+        }
+    }
+
+    @Override
     public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             out[outOff + i] = x[xOff + i] + y[yOff + i];

@@ -2,22 +2,41 @@ package peerlearn.tensor.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Flat-vector primitives on the Vector API; twin of {@link ScalarOps}. Element-wise loops run to
- * {@code S.loopBound(n)} and hand the tail to the twin itself. Reductions use
- * fixed-width species (4 doubles = 16 partials in 4 registers) rather than the preferred one, so
- * the partial sums — and therefore the bits of the result — are those of the twin on every machine.
+ * {@code S.loopBound(n)} and hand the tail to the twin itself. Reductions keep
+ * the twin's 16 double partial sums (two 8-double vectors with 512-bit vectors, four 4-double
+ * ones with 256-bit), so the bits of the result are those of the twin on every machine. They load
+ * floats in the preferred species like every other kernel: a second float species in the program
+ * (these used 128-bit loads) shares the profiles of the Vector API's own methods, and a C2 compile
+ * that leans on those profiles (when a kernel reaches C2 straight from C1's unprofiled tier) then
+ * finds two receiver classes and keeps the vectors boxed: the kernel runs about 4× slower and
+ * allocates on every call, to the end of the run.
  */
 final class SimdOps implements FlatKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
-    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+    /** Doubles in a vector of S's size: each float vector widens into two of them. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
+    /** 16 float lanes (one load per 16 partials), else 8 (two loads); {@link SimdKernels} offers no narrower. */
+    private static final boolean WIDE = L == ScalarOps.PARTIALS;
     private static final ScalarOps TWIN = new ScalarOps();
+    /**
+     * Lanes 0, 1, …, L − 1 as floats (exact): masks of lane ranges are compares against it, the same
+     * code for ranges starting before lane 0 (indexInRange takes a different path for those).
+     */
+    private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
+    /** Ints in a vector of S's size, for max-pooling's indices. */
+    private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
+    /** Lane selectors 0, 2, …, 2L − 2 and 1, 3, …, 2L − 1 over two vectors; and 0, 2, …, 2L − 2 as ints. */
+    private static final FloatVector EVEN = IOTA.mul(2f);
+    private static final FloatVector ODD = EVEN.add(1f);
+    private static final IntVector TWICE = IntVector.zero(IS).addIndex(2);
 
     @Override
     public void axpy(float a, float[] x, int xOff, float[] y, int yOff, int n) {
@@ -122,6 +141,90 @@ final class SimdOps implements FlatKernel {
         }
     }
 
+    /**
+     * Per row of out and per vector of its touched elements [qlo, qhi): one load of out, a
+     * masked load and masked add per shift (lane i takes x[… + j0 + i − s] where 0 ≤ j0 + i − s < len),
+     * one store. Adding each shift's row straight into out (as {@link #addRows} would) reloads
+     * elements a masked store has just written, which the store buffer cannot forward. When some
+     * vector of the footprint would reach outside an array (masked accesses there take a slow path
+     * in the JDK), the whole call goes to the twin: same additions, same order.
+     */
+    @Override
+    public void addShiftedRows(float[] x, int xOff, int xShift, int xStride, int shifts, float[] out, int outOff,
+                               int outStride, int rows, int len, int qlo, int qhi) {
+        if (rows <= 0 || shifts <= 0 || len <= 0 || qhi <= qlo) {
+            return;
+        }
+        int span = (qhi - qlo + L - 1) / L * L;
+        long reach = (long) (shifts - 1) * (xShift - 1); // x index of lane 0 moves by s·(xShift − 1)
+        long xLo = (long) xOff + qlo + Math.min(0, reach);
+        long xHi = (long) xOff + (long) (rows - 1) * xStride + qlo + Math.max(0, reach) + span;
+        long oLo = (long) outOff + qlo;
+        long oHi = (long) outOff + (long) (rows - 1) * outStride + qlo + span;
+        if (xLo < 0 || xHi > x.length || oLo < 0 || oHi > out.length) {
+            TWIN.addShiftedRows(x, xOff, xShift, xStride, shifts, out, outOff, outStride, rows, len, qlo, qhi);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int xs = xOff + r * xStride;
+            int os = outOff + r * outStride;
+            for (int j0 = qlo; j0 < qhi; j0 += L) { // lane i is element q = j0 + i of the row
+                VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) (qhi - j0));
+                FloatVector acc = FloatVector.fromArray(S, out, os + j0, mo);
+                for (int sh = 0; sh < shifts; sh++) { // lanes with 0 ≤ j0 + i − sh < len
+                    VectorMask<Float> m = IOTA.compare(VectorOperators.GE, (float) (sh - j0))
+                            .and(IOTA.compare(VectorOperators.LT, (float) (len + sh - j0)));
+                    acc = acc.add(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh, m), m);
+                }
+                acc.intoArray(out, os + j0, mo);
+            }
+        }
+    }
+
+    /**
+     * Per output row, L windows at a time: two vectors of each window row (2L elements), split into
+     * the windows' left and right elements by two-vector lane selections, then the twin's Math.max
+     * and strict compares lane by lane, the indices in an int vector of the same shape; the last,
+     * partial step of a row stores under a mask. A step whose vectors would reach past an array's
+     * end runs the twin's loop.
+     */
+    @Override
+    public void maxPool2x2(float[] x, int xOff, int planes, int h, int w, float[] y, int yOff, int[] argmax, int argOff) {
+        int wo = w / 2;
+        int rows = planes * (h / 2); // output rows, plane after plane
+        for (int row = 0, o = 0; row < rows; row++, o += wo) {
+            int top = (row / (h / 2)) * h * w + 2 * (row % (h / 2)) * w;
+            for (int oj = 0; oj < wo; oj += L) {
+                int n = Math.min(L, wo - oj);
+                int i = top + 2 * oj;
+                int at = xOff + i;
+                if (at + w + 2 * L > x.length || yOff + o + oj + L > y.length || argOff + o + oj + L > argmax.length) {
+                    ScalarOps.maxPool2x2Row(x, xOff, w, top, oj, oj + n, y, yOff + o, argmax, argOff + o);
+                    continue;
+                }
+                FloatVector t0 = FloatVector.fromArray(S, x, at), t1 = FloatVector.fromArray(S, x, at + L);
+                FloatVector b0 = FloatVector.fromArray(S, x, at + w), b1 = FloatVector.fromArray(S, x, at + w + L);
+                FloatVector a = EVEN.selectFrom(t0, t1), b = ODD.selectFrom(t0, t1);
+                FloatVector c = EVEN.selectFrom(b0, b1), d = ODD.selectFrom(b0, b1);
+                FloatVector ab = a.max(b), cd = c.max(d);
+                IntVector ia = TWICE.add(i);
+                IntVector iab = ia.blend(ia.add(1), b.compare(VectorOperators.GT, a).cast(IS));
+                IntVector ic = ia.add(w);
+                IntVector icd = ic.blend(ic.add(1), d.compare(VectorOperators.GT, c).cast(IS));
+                IntVector arg = iab.blend(icd, cd.compare(VectorOperators.GT, ab).cast(IS));
+                FloatVector m = ab.max(cd);
+                if (n == L) {
+                    m.intoArray(y, yOff + o + oj);
+                    arg.intoArray(argmax, argOff + o + oj);
+                } else {
+                    VectorMask<Float> mo = IOTA.compare(VectorOperators.LT, (float) n);
+                    m.intoArray(y, yOff + o + oj, mo);
+                    arg.intoArray(argmax, argOff + o + oj, mo.cast(IS));
+                }
+            }
+        }
+    }
+
     /** Whether a whole vector starting at {@code at} lies inside {@code a}. */
     private static boolean whole(float[] a, int at) {
         return at >= 0 && at <= a.length - L;
@@ -193,59 +296,86 @@ final class SimdOps implements FlatKernel {
 
     @Override
     public double dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
-            s0 = widen(x, xOff + i).fma(widen(y, yOff + i), s0);
-            s1 = widen(x, xOff + i + 4).fma(widen(y, yOff + i + 4), s1);
-            s2 = widen(x, xOff + i + 8).fma(widen(y, yOff + i + 8), s2);
-            s3 = widen(x, xOff + i + 12).fma(widen(y, yOff + i + 12), s3);
+            FloatVector a = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector b = FloatVector.fromArray(S, y, yOff + i);
+            s0 = lo(a).fma(lo(b), s0);
+            s1 = hi(a).fma(hi(b), s1);
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, xOff + i + L);
+                b = FloatVector.fromArray(S, y, yOff + i + L);
+                s2 = lo(a).fma(lo(b), s2);
+                s3 = hi(a).fma(hi(b), s3);
+            }
         }
         if (i < n) {
             // The tail: masked-off lanes add 0·0 = +0, which leaves a partial sum unchanged.
-            s0 = widen(x, xOff, i, n).fma(widen(y, yOff, i, n), s0);
-            s1 = widen(x, xOff, i + 4, n).fma(widen(y, yOff, i + 4, n), s1);
-            s2 = widen(x, xOff, i + 8, n).fma(widen(y, yOff, i + 8, n), s2);
-            s3 = widen(x, xOff, i + 12, n).fma(widen(y, yOff, i + 12, n), s3);
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector a = FloatVector.fromArray(S, x, xOff + i, m);
+            FloatVector b = FloatVector.fromArray(S, y, yOff + i, m);
+            s0 = lo(a).fma(lo(b), s0);
+            s1 = hi(a).fma(hi(b), s1);
+            if (!WIDE) {
+                m = S.indexInRange(i + L, n);
+                a = FloatVector.fromArray(S, x, xOff + i + L, m);
+                b = FloatVector.fromArray(S, y, yOff + i + L, m);
+                s2 = lo(a).fma(lo(b), s2);
+                s3 = hi(a).fma(hi(b), s3);
+            }
         }
         return fold(s0, s1, s2, s3);
     }
 
     @Override
     public double sum(float[] x, int off, int n) {
-        DoubleVector s0 = DoubleVector.zero(D4), s1 = s0, s2 = s0, s3 = s0;
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound = n - n % ScalarOps.PARTIALS; i < bound; i += ScalarOps.PARTIALS) {
-            s0 = s0.add(widen(x, off + i));
-            s1 = s1.add(widen(x, off + i + 4));
-            s2 = s2.add(widen(x, off + i + 8));
-            s3 = s3.add(widen(x, off + i + 12));
+            FloatVector a = FloatVector.fromArray(S, x, off + i);
+            s0 = s0.add(lo(a));
+            s1 = s1.add(hi(a));
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, off + i + L);
+                s2 = s2.add(lo(a));
+                s3 = s3.add(hi(a));
+            }
         }
         if (i < n) {
-            s0 = s0.add(widen(x, off, i, n));
-            s1 = s1.add(widen(x, off, i + 4, n));
-            s2 = s2.add(widen(x, off, i + 8, n));
-            s3 = s3.add(widen(x, off, i + 12, n));
+            FloatVector a = FloatVector.fromArray(S, x, off + i, S.indexInRange(i, n));
+            s0 = s0.add(lo(a));
+            s1 = s1.add(hi(a));
+            if (!WIDE) {
+                a = FloatVector.fromArray(S, x, off + i + L, S.indexInRange(i + L, n));
+                s2 = s2.add(lo(a));
+                s3 = s3.add(hi(a));
+            }
         }
         return fold(s0, s1, s2, s3);
     }
 
-    /** Four floats at {@code x[at]} as four doubles. */
-    private static DoubleVector widen(float[] x, int at) {
-        return (DoubleVector) FloatVector.fromArray(F4, x, at).convertShape(VectorOperators.F2D, D4, 0);
+    /** The lower half of a's lanes as doubles. */
+    private static DoubleVector lo(FloatVector a) {
+        return (DoubleVector) a.convertShape(VectorOperators.F2D, D, 0);
     }
 
-    /** Elements {@code [i, i+4) ∩ [0, n)} of the range at {@code off} as doubles, zero elsewhere. */
-    private static DoubleVector widen(float[] x, int off, int i, int n) {
-        VectorMask<Float> m = F4.indexInRange(i, n);
-        return (DoubleVector) FloatVector.fromArray(F4, x, off + i, m).convertShape(VectorOperators.F2D, D4, 0);
+    /** The upper half of a's lanes as doubles. */
+    private static DoubleVector hi(FloatVector a) {
+        return (DoubleVector) a.convertShape(VectorOperators.F2D, D, 1);
     }
 
     /**
-     * {@link ScalarOps#fold} on partials held as s0 = (p0..p3), s1 = (p4..p7), s2 = (p8..p11),
-     * s3 = (p12..p15): the same additions in the same order.
+     * {@link ScalarOps#fold} on the 16 partials: with 512-bit vectors s0 = (p0..p7) and
+     * s1 = (p8..p15) (s2, s3 unused), else s0 = (p0..p3), s1 = (p4..p7), s2 = (p8..p11),
+     * s3 = (p12..p15); the same additions in the same order either way.
      */
     private static double fold(DoubleVector s0, DoubleVector s1, DoubleVector s2, DoubleVector s3) {
+        if (WIDE) { // t_j = p_j + p_(8+j); w_j = t_j + t_(4+j) = (p_j + p_(8+j)) + (p_(4+j) + p_(12+j))
+            DoubleVector t = s0.add(s1);
+            return ((t.lane(0) + t.lane(4)) + (t.lane(2) + t.lane(6)))
+                    + ((t.lane(1) + t.lane(5)) + (t.lane(3) + t.lane(7)));
+        }
         DoubleVector w = s0.add(s2).add(s1.add(s3));
         return (w.lane(0) + w.lane(2)) + (w.lane(1) + w.lane(3));
     }

@@ -119,6 +119,62 @@ class VectorOpsProperties {
         });
     }
 
+    /**
+     * col2im's folded kernel rows: any row length and shift count (out rows of one to several
+     * vectors), rows clipped at either end as padding clips them, strides wider than the rows, and
+     * arrays ending right after the footprint or with room (so both the vector path and the twin
+     * fallback run).
+     */
+    @Test
+    void addShiftedRowsTwinsAgreeBitForBit() {
+        forAllSizes(p -> {
+            int len = 1 + (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int rows = r.nextInt(5), shifts = 1 + r.nextInt(6);
+            int xStride = len + r.nextInt(4), outStride = len + shifts - 1 + r.nextInt(4);
+            int xShift = Math.max(1, rows * xStride + r.nextInt(3) - 1);
+            int ow = len + shifts - 1;
+            int qlo = r.nextInt(Math.min(3, ow)), qhi = ow - r.nextInt(Math.min(3, ow - qlo));
+            int xOff = r.nextInt(2);
+            int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, xOff + (shifts - 1) * xShift + rows * xStride + slack);
+            float[] out = KernelGenerators.awkward(r, 2 + rows * outStride + slack);
+            float[] s = out.clone(), v = out.clone();
+            SCALAR.addShiftedRows(x, xOff, xShift, xStride, shifts, s, 2 - qlo, outStride, rows, len, qlo, qhi);
+            VECTOR.addShiftedRows(x, xOff, xShift, xStride, shifts, v, 2 - qlo, outStride, rows, len, qlo, qhi);
+            assertArrayEquals(s, v, "addShiftedRows, " + rows + " rows of " + len + ", " + shifts + " shifts, q in ["
+                    + qlo + ", " + qhi + ")");
+        });
+    }
+
+    /**
+     * 2×2 max-pooling: any plane count and size (odd ones drop their last row and column; rows of
+     * one to several vectors of windows), awkward values (ties, ±0, NaN, infinities), arrays ending
+     * right after the data or with room (so both the vector steps and the twin's fallback run):
+     * values and indices equal bit for bit.
+     */
+    @Test
+    void maxPool2x2TwinsAgreeBitForBit() {
+        forAllSizes(p -> {
+            SplittableRandom r = new SplittableRandom(p[1]);
+            int h = 2 + r.nextInt(12), w = 2 + (int) (p[0] % 70), planes = r.nextInt(4);
+            int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
+            float[] x = KernelGenerators.awkward(r, 3 + planes * h * w + slack);
+            if (r.nextBoolean()) { // many ties
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = Math.round(x[i]) % 2;
+                }
+            }
+            int outs = planes * (h / 2) * (w / 2);
+            float[] ys = new float[1 + outs + slack], yv = ys.clone();
+            int[] as = new int[2 + outs + slack], av = as.clone();
+            SCALAR.maxPool2x2(x, 3, planes, h, w, ys, 1, as, 2);
+            VECTOR.maxPool2x2(x, 3, planes, h, w, yv, 1, av, 2);
+            assertArrayEquals(ys, yv, "max-pool values, " + planes + "×" + h + "×" + w);
+            assertArrayEquals(as, av, "max-pool indices, " + planes + "×" + h + "×" + w);
+        });
+    }
+
     @Test
     void addProductTwinsAgree() {
         elementwiseTwinsAgree((k, in, a) -> k.addProduct(a[0], in.off, a[1], 0, a[2], 2, in.n));
