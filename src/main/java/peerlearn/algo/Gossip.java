@@ -20,18 +20,24 @@ import peerlearn.net.Codec;
 final class Gossip {
     private final AgentContext ctx;
     private final int type;
-    private final double[] acc;
-    private final float[] received;
+    /** Elements mixed at a time: the chunk's sums and one neighbour's values stay in L1. */
+    private static final int CHUNK = 1024;
+
+    private final int d;
+    private final double[] acc = new double[CHUNK];
+    private final float[] chunk = new float[CHUNK];
     private final byte[] payload;
     private int missing;
     private boolean[] arrived = new boolean[0];
+    private double[] termWeight = new double[1];
+    private java.nio.FloatBuffer[] termValues = new java.nio.FloatBuffer[1];
+    private float[][] termArray = new float[1][];
 
     /** Gossip of d-vectors in messages of the given type. */
     Gossip(AgentContext ctx, int type, int d) {
         this.ctx = ctx;
         this.type = type;
-        this.acc = new double[d];
-        this.received = new float[d];
+        this.d = d;
         this.payload = new byte[Codec.denseBytes(d)];
     }
 
@@ -70,39 +76,73 @@ final class Gossip {
      * ({@link #arrived(int)}); NGC and CGA evaluate gradients at these models.
      */
     void mixReceived(MixingRow row, int k, float[] self, float[] out, float[][] keep) {
-        java.util.Arrays.fill(acc, 0.0);
-        double total = 0;
-        boolean selfAdded = false;
-        missing = 0;
         int[] nb = row.neighbours();
         if (arrived.length != nb.length) {
             arrived = new boolean[nb.length];
+            termWeight = new double[nb.length + 1];
+            termValues = new java.nio.FloatBuffer[nb.length + 1];
+            termArray = new float[nb.length + 1][];
         }
+        // the terms in agent-id order (i itself in its sorted place), each a weight and its vector
+        int terms = 0;
+        double total = 0;
+        boolean selfAdded = false;
+        missing = 0;
         for (int t = 0; t < nb.length; t++) {
             if (!selfAdded && nb[t] > ctx.id()) {
-                add(row.self(), self);
+                terms = term(terms, row.self(), null, self);
                 total += row.self();
                 selfAdded = true;
             }
-            // a read-only view into the received frame: its floats are decoded once, straight into place
+            // a read-only view into the received frame: its floats are read once, straight from it
             java.nio.ByteBuffer in = ctx.net().receiveView(nb[t], type, k);
             arrived[t] = in != null;
             if (in == null) {
                 missing++;
                 continue;
             }
-            float[] into = keep == null ? received : keep[t];
-            Codec.decodeInto(in, into);
-            add(row.weights()[t], into);
+            java.nio.FloatBuffer values = keep == null ? Codec.denseValues(in, d) : null;
+            float[] into = null;
+            if (values == null) { // kept for the caller, or not plain dense: decoded whole
+                into = keep != null ? keep[t] : new float[d];
+                Codec.decodeInto(in, into);
+            }
+            terms = term(terms, row.weights()[t], values, into);
             total += row.weights()[t];
         }
         if (!selfAdded) {
-            add(row.self(), self);
+            terms = term(terms, row.self(), null, self);
             total += row.self();
         }
-        for (int c = 0; c < acc.length; c++) {
-            out[c] = (float) (acc[c] / total);
+        // Σ_j w_ij x_j / Σ_j w_ij, a cache-sized chunk at a time, each element's terms added in the
+        // order above (out may be self: a chunk is written only after all its terms are read)
+        for (int c0 = 0; c0 < out.length; c0 += CHUNK) {
+            int len = Math.min(CHUNK, out.length - c0);
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            for (int t = 0; t < terms; t++) {
+                double w = termWeight[t];
+                float[] v = termArray[t];
+                int off = c0;
+                if (v == null) {
+                    termValues[t].get(c0, chunk, 0, len);
+                    v = chunk;
+                    off = 0;
+                }
+                for (int c = 0; c < len; c++) {
+                    acc[c] += w * v[off + c];
+                }
+            }
+            for (int c = 0; c < len; c++) {
+                out[c0 + c] = (float) (acc[c] / total);
+            }
         }
+    }
+
+    private int term(int t, double weight, java.nio.FloatBuffer values, float[] array) {
+        termWeight[t] = weight;
+        termValues[t] = values;
+        termArray[t] = array;
+        return t + 1;
     }
 
     /** Whether the t-th neighbour's vector arrived in the last mix. */
@@ -113,11 +153,5 @@ final class Gossip {
     /** Neighbours whose message was missing in the last mix. */
     int missing() {
         return missing;
-    }
-
-    private void add(double w, float[] v) {
-        for (int c = 0; c < acc.length; c++) {
-            acc[c] += w * v[c];
-        }
     }
 }

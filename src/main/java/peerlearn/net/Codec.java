@@ -49,6 +49,23 @@ public final class Codec {
         return out;
     }
 
+    /**
+     * The values of a well-formed dense payload of dimension {@code d}, as a float view of the
+     * buffer (no copy; the buffer's position is left where it was); null for any other payload —
+     * another encoding, another dimension, a wrong length — which {@link #decodeInto(ByteBuffer,
+     * float[])} then decodes or refuses with its messages.
+     */
+    public static java.nio.FloatBuffer denseValues(ByteBuffer payload, int d) {
+        if (payload == null || payload.remaining() != denseBytes(d)) {
+            return null;
+        }
+        ByteBuffer b = payload.slice().order(ByteOrder.LITTLE_ENDIAN);
+        if (b.get(0) != DENSE || b.getInt(1) != d) {
+            return null;
+        }
+        return b.position(5).slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    }
+
     /** Decodes any encoding of a d-dimensional vector into a new array. */
     public static float[] decode(byte[] payload, int d) {
         float[] out = new float[d];
