@@ -176,9 +176,10 @@ final class BenchAgentsCommand implements Command {
             out.printf(Locale.ROOT, "  and on the wall: the %s run kept %.2f of %d cores busy; on an idle machine the idle "
                     + "share is agents waiting for neighbours, on a loaded one mostly other jobs%n", alg, many.coresBusy(), cores);
         }
-        out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip buffers (double sum + "
-                + "received + payload) %s; model buffers and batch (measured heap) %s; the data set is shared%n",
-                mb(4L * d), mb(4L * d), mb(4L * d), mb(16L * d), mb(modelBytes));
+        out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip payload %s (the "
+                + "sums are mixed a chunk at a time, straight from the received frames); model buffers and batch "
+                + "(measured heap) %s; the data set is shared%n",
+                mb(4L * d), mb(4L * d), mb(4L * d), mb(4L * d + 5), mb(modelBytes));
         out.println("load average after: " + load());
         return 0;
     }
