@@ -76,14 +76,7 @@ public final class StateWriter implements State {
         head(Kind.FLOATS, name);
         i32(a == null ? -1 : a.length);
         if (a != null) {
-            ByteBuffer b = ByteBuffer.wrap(scratch);
-            int per = scratch.length / 4;
-            for (int s = 0; s < a.length; s += per) {
-                int m = Math.min(per, a.length - s);
-                b.clear();
-                b.asFloatBuffer().put(a, s, m);
-                out.write(scratch, 0, 4 * m);
-            }
+            bulk(a.length, 4, (b, from, count) -> b.asFloatBuffer().put(a, from, count));
         }
         return a;
     }
@@ -93,14 +86,7 @@ public final class StateWriter implements State {
         head(Kind.DOUBLES, name);
         i32(a == null ? -1 : a.length);
         if (a != null) {
-            ByteBuffer b = ByteBuffer.wrap(scratch);
-            int per = scratch.length / 8;
-            for (int s = 0; s < a.length; s += per) {
-                int m = Math.min(per, a.length - s);
-                b.clear();
-                b.asDoubleBuffer().put(a, s, m);
-                out.write(scratch, 0, 8 * m);
-            }
+            bulk(a.length, 8, (b, from, count) -> b.asDoubleBuffer().put(a, from, count));
         }
         return a;
     }
@@ -110,16 +96,26 @@ public final class StateWriter implements State {
         head(Kind.INTS, name);
         i32(a == null ? -1 : a.length);
         if (a != null) {
-            ByteBuffer b = ByteBuffer.wrap(scratch);
-            int per = scratch.length / 4;
-            for (int s = 0; s < a.length; s += per) {
-                int m = Math.min(per, a.length - s);
-                b.clear();
-                b.asIntBuffer().put(a, s, m);
-                out.write(scratch, 0, 4 * m);
-            }
+            bulk(a.length, 4, (b, from, count) -> b.asIntBuffer().put(a, from, count));
         }
         return a;
+    }
+
+    /** Fills a slice of {@code b} (from its start) with elements [from, from + count) of an array. */
+    private interface Slice {
+        void put(ByteBuffer b, int from, int count);
+    }
+
+    /** Writes n elements of {@code width} bytes each through the scratch buffer, as many at a time as fit. */
+    private void bulk(int n, int width, Slice slice) {
+        ByteBuffer b = ByteBuffer.wrap(scratch);
+        int per = scratch.length / width;
+        for (int s = 0; s < n; s += per) {
+            int m = Math.min(per, n - s);
+            b.clear();
+            slice.put(b, s, m);
+            out.write(scratch, 0, width * m);
+        }
     }
 
     @Override
