@@ -33,6 +33,9 @@ final class SimdGemm implements GemmKernel {
     static final int MR = S.vectorBitSize() >= 512 ? 6 : 3;
     static final int V = S.vectorBitSize() >= 512 ? 4 : 3;
 
+    /** The running sums a 6×4 kernel starts its first k-block from (read only). */
+    private static final float[] ZERO_TILE = new float[6 * 4 * L];
+
     private final int mr;
     private final int nr;
 
@@ -42,14 +45,17 @@ final class SimdGemm implements GemmKernel {
     private final int directRows;
 
     /**
-     * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1: a 192×256 block of
-     * A (192 KiB) stays in L2 next to the streamed B panels and parked sums. On a shared 2-core
-     * machine the choice among mc = 48…480 and kc = 128…512 was within measurement noise; nc = 1024
-     * (a 1 MiB block of packed B) beat 4096 on the wide products of convolutions (18 vs 15 GFLOP/s
-     * on an AVX2 core with 512 KiB of L2) and tied on 512³.
+     * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1. kc = 512 lets k ≤ 512
+     * run in one k-block, so no sums are parked between blocks (a parked 512×512 tile set is 1 MiB,
+     * an L2's worth, and evicted the panels): 512³ went from 210 to 217 GFLOP/s on a Zen 5 core,
+     * 1024³ from 198 to 206, x·Wᵀ of LeNet-5's first Linear layer (32×120×400) from 116 to 123.
+     * nc = 512 keeps the packed B block (kc × nc, 1 MiB) within L2 (nc = 1024 tied within noise on the
+     * wide products of convolutions). B is read in place only for m ≤ 24: at m = 32 the strided
+     * kernel's per-load bounds checks cost more than packing (32×120×400: 125 vs 105 GFLOP/s;
+     * 32×3200×150: 140 vs 127), at m ≤ 16 packing costs more (16×3200×150: 118 vs 90).
      */
     SimdGemm() {
-        this(MR, V, 256, 192, 1024, 64);
+        this(MR, V, 512, 192, 512, 24);
     }
 
     /**
@@ -152,22 +158,39 @@ final class SimdGemm implements GemmKernel {
                             int i0 = ip * mr;
                             int rows = Math.min(mr, mcb - i0);
                             int accI = parked ? (((ic + i0) / mr) * nPanels + jp) * (mr * nr) : 0;
-                            if (first) {
-                                zero(acc, accI, mr * nr);
-                            }
-                            if (mr == 3 && bArr == pb) {
-                                kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, acc, accI);
-                            } else if (mr == 3) {
-                                kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, acc, accI);
-                            } else if (i0 < wholeRows) {
-                                kernel6x4RowsA(a, aOff + (ic + i0) * lda + pc, lda, pb, bi, kcb, acc, accI);
-                            } else if (bArr == pb) {
-                                kernel6x4Packed(pa, (ip - wholeRows / mr) * mr * kcb, pb, bi, kcb, acc, accI);
+                            int ci = cOff + (ic + i0) * ldc + jc + j0;
+                            if (mr == 3) {
+                                if (first) {
+                                    zero(acc, accI, mr * nr);
+                                }
+                                if (bArr == pb) {
+                                    kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, acc, accI);
+                                } else {
+                                    kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, acc, accI);
+                                }
                             } else {
-                                kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, acc, accI);
+                                // The 6×4 kernels start the first k-block from a tile of zeros and
+                                // store a whole last tile straight into C when α = 1 and β = 0 (then
+                                // finish would only copy it); otherwise they go through acc.
+                                float[] in = first ? ZERO_TILE : acc;
+                                int ii = first ? 0 : accI;
+                                boolean straight = last && rows == mr && cols == nr && alpha == 1f && beta == 0f;
+                                float[] out = straight ? c : acc;
+                                int oi = straight ? ci : accI;
+                                int os = straight ? ldc : nr;
+                                if (i0 < wholeRows) {
+                                    kernel6x4RowsA(a, aOff + (ic + i0) * lda + pc, lda, pb, bi, kcb, in, ii, nr, out, oi, os);
+                                } else if (bArr == pb) {
+                                    kernel6x4Packed(pa, (ip - wholeRows / mr) * mr * kcb, pb, bi, kcb, in, ii, nr, out, oi, os);
+                                } else {
+                                    kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, nr, out, oi, os);
+                                }
+                                if (straight) {
+                                    continue;
+                                }
                             }
                             if (last) {
-                                finish(acc, accI, nr, c, cOff + (ic + i0) * ldc + jc + j0, ldc, rows, cols,
+                                finish(acc, accI, nr, c, ci, ldc, rows, cols,
                                         alpha, beta);
                             }
                         }
@@ -533,39 +556,40 @@ final class SimdGemm implements GemmKernel {
     }
 
     /**
-     * The micro-kernel of the 6×4-vector tile: an MR×NR tile of running sums s (24 vector registers) advanced over kcb
-     * values of p with one fma per element per p. Starts from the sums parked in {@code t} at
-     * {@code ti} (zeroed by the caller before the first k-block) and parks them there again, as 6
-     * rows of NR. It calls nothing and merges no vectors at a branch, so the JIT keeps every
+     * The micro-kernel of the 6×4-vector tile: an MR×NR tile of running sums s (24 vector
+     * registers) advanced over kcb values of p with one fma per element per p. Starts from the 6
+     * rows of NR sums in {@code in} at {@code ii}, rows {@code inStride} apart (a tile of zeros
+     * before the first k-block), and stores them to {@code out} at {@code oi}, rows
+     * {@code outStride} apart (the parked sums, or C itself). It calls nothing and merges no vectors at a branch, so the JIT keeps every
      * vector in a register (a vector live across a call, or merged from two branches, gets boxed
      * on the heap — and the kernel runs 3× slower).
      */
     private static void kernel6x4(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
-                               float[] t, int ti) {
-        FloatVector s00 = FloatVector.fromArray(S, t, ti);
-        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
-        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
-        FloatVector s03 = FloatVector.fromArray(S, t, ti + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, t, ti + 4 * L);
-        FloatVector s11 = FloatVector.fromArray(S, t, ti + 5 * L);
-        FloatVector s12 = FloatVector.fromArray(S, t, ti + 6 * L);
-        FloatVector s13 = FloatVector.fromArray(S, t, ti + 7 * L);
-        FloatVector s20 = FloatVector.fromArray(S, t, ti + 8 * L);
-        FloatVector s21 = FloatVector.fromArray(S, t, ti + 9 * L);
-        FloatVector s22 = FloatVector.fromArray(S, t, ti + 10 * L);
-        FloatVector s23 = FloatVector.fromArray(S, t, ti + 11 * L);
-        FloatVector s30 = FloatVector.fromArray(S, t, ti + 12 * L);
-        FloatVector s31 = FloatVector.fromArray(S, t, ti + 13 * L);
-        FloatVector s32 = FloatVector.fromArray(S, t, ti + 14 * L);
-        FloatVector s33 = FloatVector.fromArray(S, t, ti + 15 * L);
-        FloatVector s40 = FloatVector.fromArray(S, t, ti + 16 * L);
-        FloatVector s41 = FloatVector.fromArray(S, t, ti + 17 * L);
-        FloatVector s42 = FloatVector.fromArray(S, t, ti + 18 * L);
-        FloatVector s43 = FloatVector.fromArray(S, t, ti + 19 * L);
-        FloatVector s50 = FloatVector.fromArray(S, t, ti + 20 * L);
-        FloatVector s51 = FloatVector.fromArray(S, t, ti + 21 * L);
-        FloatVector s52 = FloatVector.fromArray(S, t, ti + 22 * L);
-        FloatVector s53 = FloatVector.fromArray(S, t, ti + 23 * L);
+                                  float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
         for (int p = 0; p < kcb; p++, ai += 6, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
@@ -602,30 +626,30 @@ final class SimdGemm implements GemmKernel {
             s52 = b2.fma(x, s52);
             s53 = b3.fma(x, s53);
         }
-        s00.intoArray(t, ti);
-        s01.intoArray(t, ti + 1 * L);
-        s02.intoArray(t, ti + 2 * L);
-        s03.intoArray(t, ti + 3 * L);
-        s10.intoArray(t, ti + 4 * L);
-        s11.intoArray(t, ti + 5 * L);
-        s12.intoArray(t, ti + 6 * L);
-        s13.intoArray(t, ti + 7 * L);
-        s20.intoArray(t, ti + 8 * L);
-        s21.intoArray(t, ti + 9 * L);
-        s22.intoArray(t, ti + 10 * L);
-        s23.intoArray(t, ti + 11 * L);
-        s30.intoArray(t, ti + 12 * L);
-        s31.intoArray(t, ti + 13 * L);
-        s32.intoArray(t, ti + 14 * L);
-        s33.intoArray(t, ti + 15 * L);
-        s40.intoArray(t, ti + 16 * L);
-        s41.intoArray(t, ti + 17 * L);
-        s42.intoArray(t, ti + 18 * L);
-        s43.intoArray(t, ti + 19 * L);
-        s50.intoArray(t, ti + 20 * L);
-        s51.intoArray(t, ti + 21 * L);
-        s52.intoArray(t, ti + 22 * L);
-        s53.intoArray(t, ti + 23 * L);
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
+        s40.intoArray(out, oi + 4 * outStride);
+        s41.intoArray(out, oi + 4 * outStride + L);
+        s42.intoArray(out, oi + 4 * outStride + 2 * L);
+        s43.intoArray(out, oi + 4 * outStride + 3 * L);
+        s50.intoArray(out, oi + 5 * outStride);
+        s51.intoArray(out, oi + 5 * outStride + L);
+        s52.intoArray(out, oi + 5 * outStride + 2 * L);
+        s53.intoArray(out, oi + 5 * outStride + 3 * L);
     }
 
     /**
@@ -634,31 +658,32 @@ final class SimdGemm implements GemmKernel {
      * instead of at each of the step's four loads (with a run-time stride it checks every load,
      * which took about a sixth of a LeNet-5 training step).
      */
-    private static void kernel6x4Packed(float[] pa, int ai, float[] b, int bi, int kcb, float[] t, int ti) {
-        FloatVector s00 = FloatVector.fromArray(S, t, ti);
-        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
-        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
-        FloatVector s03 = FloatVector.fromArray(S, t, ti + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, t, ti + 4 * L);
-        FloatVector s11 = FloatVector.fromArray(S, t, ti + 5 * L);
-        FloatVector s12 = FloatVector.fromArray(S, t, ti + 6 * L);
-        FloatVector s13 = FloatVector.fromArray(S, t, ti + 7 * L);
-        FloatVector s20 = FloatVector.fromArray(S, t, ti + 8 * L);
-        FloatVector s21 = FloatVector.fromArray(S, t, ti + 9 * L);
-        FloatVector s22 = FloatVector.fromArray(S, t, ti + 10 * L);
-        FloatVector s23 = FloatVector.fromArray(S, t, ti + 11 * L);
-        FloatVector s30 = FloatVector.fromArray(S, t, ti + 12 * L);
-        FloatVector s31 = FloatVector.fromArray(S, t, ti + 13 * L);
-        FloatVector s32 = FloatVector.fromArray(S, t, ti + 14 * L);
-        FloatVector s33 = FloatVector.fromArray(S, t, ti + 15 * L);
-        FloatVector s40 = FloatVector.fromArray(S, t, ti + 16 * L);
-        FloatVector s41 = FloatVector.fromArray(S, t, ti + 17 * L);
-        FloatVector s42 = FloatVector.fromArray(S, t, ti + 18 * L);
-        FloatVector s43 = FloatVector.fromArray(S, t, ti + 19 * L);
-        FloatVector s50 = FloatVector.fromArray(S, t, ti + 20 * L);
-        FloatVector s51 = FloatVector.fromArray(S, t, ti + 21 * L);
-        FloatVector s52 = FloatVector.fromArray(S, t, ti + 22 * L);
-        FloatVector s53 = FloatVector.fromArray(S, t, ti + 23 * L);
+    private static void kernel6x4Packed(float[] pa, int ai, float[] b, int bi, int kcb,
+                                        float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
         for (int p = 0; p < kcb; p++) {
             int a0 = ai + 6 * p;
             int b0i = bi + 4 * L * p;
@@ -697,30 +722,30 @@ final class SimdGemm implements GemmKernel {
             s52 = b2.fma(x, s52);
             s53 = b3.fma(x, s53);
         }
-        s00.intoArray(t, ti);
-        s01.intoArray(t, ti + 1 * L);
-        s02.intoArray(t, ti + 2 * L);
-        s03.intoArray(t, ti + 3 * L);
-        s10.intoArray(t, ti + 4 * L);
-        s11.intoArray(t, ti + 5 * L);
-        s12.intoArray(t, ti + 6 * L);
-        s13.intoArray(t, ti + 7 * L);
-        s20.intoArray(t, ti + 8 * L);
-        s21.intoArray(t, ti + 9 * L);
-        s22.intoArray(t, ti + 10 * L);
-        s23.intoArray(t, ti + 11 * L);
-        s30.intoArray(t, ti + 12 * L);
-        s31.intoArray(t, ti + 13 * L);
-        s32.intoArray(t, ti + 14 * L);
-        s33.intoArray(t, ti + 15 * L);
-        s40.intoArray(t, ti + 16 * L);
-        s41.intoArray(t, ti + 17 * L);
-        s42.intoArray(t, ti + 18 * L);
-        s43.intoArray(t, ti + 19 * L);
-        s50.intoArray(t, ti + 20 * L);
-        s51.intoArray(t, ti + 21 * L);
-        s52.intoArray(t, ti + 22 * L);
-        s53.intoArray(t, ti + 23 * L);
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
+        s40.intoArray(out, oi + 4 * outStride);
+        s41.intoArray(out, oi + 4 * outStride + L);
+        s42.intoArray(out, oi + 4 * outStride + 2 * L);
+        s43.intoArray(out, oi + 4 * outStride + 3 * L);
+        s50.intoArray(out, oi + 5 * outStride);
+        s51.intoArray(out, oi + 5 * outStride + L);
+        s52.intoArray(out, oi + 5 * outStride + 2 * L);
+        s53.intoArray(out, oi + 5 * outStride + 3 * L);
     }
 
     /**
@@ -731,36 +756,37 @@ final class SimdGemm implements GemmKernel {
      * stores step by 6 floats). A near-copy of the other two 6×4 kernels on purpose: sharing
      * their body through a call or a branch would box the 24 sums.
      */
-    private static void kernel6x4RowsA(float[] a, int ai, int lda, float[] b, int bi, int kcb, float[] t, int ti) {
+    private static void kernel6x4RowsA(float[] a, int ai, int lda, float[] b, int bi, int kcb,
+                                       float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
         int a1 = ai + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;
         int a4 = a3 + lda;
         int a5 = a4 + lda;
-        FloatVector s00 = FloatVector.fromArray(S, t, ti);
-        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
-        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
-        FloatVector s03 = FloatVector.fromArray(S, t, ti + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, t, ti + 4 * L);
-        FloatVector s11 = FloatVector.fromArray(S, t, ti + 5 * L);
-        FloatVector s12 = FloatVector.fromArray(S, t, ti + 6 * L);
-        FloatVector s13 = FloatVector.fromArray(S, t, ti + 7 * L);
-        FloatVector s20 = FloatVector.fromArray(S, t, ti + 8 * L);
-        FloatVector s21 = FloatVector.fromArray(S, t, ti + 9 * L);
-        FloatVector s22 = FloatVector.fromArray(S, t, ti + 10 * L);
-        FloatVector s23 = FloatVector.fromArray(S, t, ti + 11 * L);
-        FloatVector s30 = FloatVector.fromArray(S, t, ti + 12 * L);
-        FloatVector s31 = FloatVector.fromArray(S, t, ti + 13 * L);
-        FloatVector s32 = FloatVector.fromArray(S, t, ti + 14 * L);
-        FloatVector s33 = FloatVector.fromArray(S, t, ti + 15 * L);
-        FloatVector s40 = FloatVector.fromArray(S, t, ti + 16 * L);
-        FloatVector s41 = FloatVector.fromArray(S, t, ti + 17 * L);
-        FloatVector s42 = FloatVector.fromArray(S, t, ti + 18 * L);
-        FloatVector s43 = FloatVector.fromArray(S, t, ti + 19 * L);
-        FloatVector s50 = FloatVector.fromArray(S, t, ti + 20 * L);
-        FloatVector s51 = FloatVector.fromArray(S, t, ti + 21 * L);
-        FloatVector s52 = FloatVector.fromArray(S, t, ti + 22 * L);
-        FloatVector s53 = FloatVector.fromArray(S, t, ti + 23 * L);
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
         for (int p = 0; p < kcb; p++) {
             int b0i = bi + 4 * L * p;
             FloatVector b0 = FloatVector.fromArray(S, b, b0i);
@@ -798,30 +824,30 @@ final class SimdGemm implements GemmKernel {
             s52 = b2.fma(x, s52);
             s53 = b3.fma(x, s53);
         }
-        s00.intoArray(t, ti);
-        s01.intoArray(t, ti + 1 * L);
-        s02.intoArray(t, ti + 2 * L);
-        s03.intoArray(t, ti + 3 * L);
-        s10.intoArray(t, ti + 4 * L);
-        s11.intoArray(t, ti + 5 * L);
-        s12.intoArray(t, ti + 6 * L);
-        s13.intoArray(t, ti + 7 * L);
-        s20.intoArray(t, ti + 8 * L);
-        s21.intoArray(t, ti + 9 * L);
-        s22.intoArray(t, ti + 10 * L);
-        s23.intoArray(t, ti + 11 * L);
-        s30.intoArray(t, ti + 12 * L);
-        s31.intoArray(t, ti + 13 * L);
-        s32.intoArray(t, ti + 14 * L);
-        s33.intoArray(t, ti + 15 * L);
-        s40.intoArray(t, ti + 16 * L);
-        s41.intoArray(t, ti + 17 * L);
-        s42.intoArray(t, ti + 18 * L);
-        s43.intoArray(t, ti + 19 * L);
-        s50.intoArray(t, ti + 20 * L);
-        s51.intoArray(t, ti + 21 * L);
-        s52.intoArray(t, ti + 22 * L);
-        s53.intoArray(t, ti + 23 * L);
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
+        s40.intoArray(out, oi + 4 * outStride);
+        s41.intoArray(out, oi + 4 * outStride + L);
+        s42.intoArray(out, oi + 4 * outStride + 2 * L);
+        s43.intoArray(out, oi + 4 * outStride + 3 * L);
+        s50.intoArray(out, oi + 5 * outStride);
+        s51.intoArray(out, oi + 5 * outStride + L);
+        s52.intoArray(out, oi + 5 * outStride + 2 * L);
+        s53.intoArray(out, oi + 5 * outStride + 3 * L);
     }
 
     /** Zeroes one tile with whole-vector stores (which the kernel's loads can forward from). */
