@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 
@@ -14,6 +17,7 @@ import peerlearn.tensor.kernel.GemmWorkspace;
  * (C2 compiles the Vector API kernels late on a loaded machine), then seven rounds of repeated
  * C = op(A)·op(B) (β = 0, one workspace) of at least 0.5 s each; prints the median and best
  * GFLOP/s by the wall clock and the median by the thread's CPU time. Shapes as in {@link GemmBench}.
+ * First it prints the core's fma peak as the JIT's vector code reaches it ({@link #fmaPeak}).
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes \
  *       peerlearn.bench.GemmTimes [warm-up-seconds [SHAPE ...]]
@@ -30,6 +34,8 @@ public final class GemmTimes {
         double warmup = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         List<String> shapes = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : SHAPES;
         var threads = ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "peerlearn fma peak (%d-bit vectors, 12 independent fma chains) median %7.1f GFLOP/s%n",
+                FloatVector.SPECIES_PREFERRED.vectorBitSize(), fmaPeak());
         for (String shape : shapes) {
             String[] f = shape.split(":");
             boolean ta = f[0].charAt(0) == 'T';
@@ -71,5 +77,58 @@ public final class GemmTimes {
             System.out.printf(Locale.ROOT, "peerlearn sgemm %-20s median %7.1f GFLOP/s  best %7.1f  cpu-time median %7.1f%n",
                     shape, wall[3], wall[6], cpu[3]);
         }
+    }
+
+    /**
+     * What one core's fma units give the JIT's vector code with no memory traffic: 12 independent
+     * chains (enough to cover the fma latency of two pipes), median of 7 rounds of 4 million steps, the
+     * ceiling against which the GEMM figures read.
+     */
+    static double fmaPeak() {
+        double[] rounds = new double[7];
+        float sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += fmaChains(100); // compiled by C2 before the timed rounds
+        }
+        for (int round = -1; round < rounds.length; round++) {
+            int steps = 4_000_000;
+            long t = System.nanoTime();
+            sink += fmaChains(steps);
+            double gflops = 2.0 * 12 * PEAK_SPECIES.length() * steps / (System.nanoTime() - t);
+            if (round >= 0) {
+                rounds[round] = gflops;
+            }
+        }
+        Arrays.sort(rounds);
+        if (sink == 42f) {
+            System.out.print(""); // keeps the sums live
+        }
+        return rounds[3];
+    }
+
+    /** A constant species, which the JIT needs to keep the vectors in registers. */
+    private static final VectorSpecies<Float> PEAK_SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    private static float fmaChains(int steps) {
+        FloatVector a = FloatVector.broadcast(PEAK_SPECIES, 0.5f);
+        FloatVector b = FloatVector.broadcast(PEAK_SPECIES, 0.999f);
+        FloatVector c0 = a, c1 = a.add(1), c2 = a.add(2), c3 = a.add(3), c4 = a.add(4), c5 = a.add(5);
+        FloatVector c6 = a.add(6), c7 = a.add(7), c8 = a.add(8), c9 = a.add(9), c10 = a.add(10), c11 = a.add(11);
+        for (int i = 0; i < steps; i++) {
+            c0 = c0.fma(b, a);
+            c1 = c1.fma(b, a);
+            c2 = c2.fma(b, a);
+            c3 = c3.fma(b, a);
+            c4 = c4.fma(b, a);
+            c5 = c5.fma(b, a);
+            c6 = c6.fma(b, a);
+            c7 = c7.fma(b, a);
+            c8 = c8.fma(b, a);
+            c9 = c9.fma(b, a);
+            c10 = c10.fma(b, a);
+            c11 = c11.fma(b, a);
+        }
+        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+                .reduceLanes(VectorOperators.ADD);
     }
 }
