@@ -207,9 +207,19 @@ final class SimdGemm implements GemmKernel {
             int r1 = Math.min(mr, rows - q * mr);
             int ib = i0 + q * mr;
             if (transA && r1 == 6 && mr == 6) {
-                // A whole panel of op(A) = Aᵀ: six adjacent floats of a row of A per p, copied
-                // without the inner loop below (which ran at a third of this speed).
-                for (int p = 0, src = aOff + p0 * lda + ib, dst = base; p < kcb; p++, src += lda, dst += 6) {
+                // A whole panel of op(A) = Aᵀ: six adjacent floats of a row of A per p. Each p
+                // copies a whole vector whose last L − 6 lanes the next p overwrites (and the
+                // last p's, the next panel, packed after this one, or nothing that is read); where
+                // a vector would reach past either array, six floats one by one.
+                int p = 0;
+                int src = aOff + p0 * lda + ib;
+                int dst = base;
+                int vectorEnd = Math.min(kcb, Math.min(Math.floorDiv(a.length - L - src, lda) + 1,
+                        Math.floorDiv(pa.length - L - dst, 6) + 1));
+                for (; p < vectorEnd; p++, src += lda, dst += 6) {
+                    FloatVector.fromArray(S, a, src).intoArray(pa, dst);
+                }
+                for (; p < kcb; p++, src += lda, dst += 6) {
                     pa[dst] = a[src];
                     pa[dst + 1] = a[src + 1];
                     pa[dst + 2] = a[src + 2];
