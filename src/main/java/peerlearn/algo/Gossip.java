@@ -179,14 +179,21 @@ final class Gossip {
                     }
                 }
             }
+            // y / 1.0 is y exactly, so when the present weights sum to exactly 1 (every message of a
+            // Metropolis–Hastings ring row arrived, say) the divisions, the dearest part, are skipped
+            if (total != 1.0) {
+                for (int c = 0; c < len; c++) {
+                    acc[c] /= total;
+                }
+            }
             if (relaxed) {
                 for (int c = 0; c < len; c++) {
-                    float m = (float) (acc[c] / total);
+                    float m = (float) acc[c];
                     out[c0 + c] = Math.fma(gamma, m - out[c0 + c], out[c0 + c]);
                 }
             } else {
                 for (int c = 0; c < len; c++) {
-                    out[c0 + c] = (float) (acc[c] / total);
+                    out[c0 + c] = (float) acc[c];
                 }
             }
         }
