@@ -42,7 +42,6 @@ final class CrossGradients implements peerlearn.state.Stateful {
     private final CompNgc compression;
     private final int[] peers;
     private final Gossip gossip;
-    private final float[] mixed;
     private final float[][] models;
     private final float[][] modelVariant;
     private final float[][] dataVariant;
@@ -65,7 +64,6 @@ final class CrossGradients implements peerlearn.state.Stateful {
         this.peers = ctx.net().peers();
         int d = f.dimension();
         this.gossip = new Gossip(ctx, MODEL, d);
-        this.mixed = new float[d];
         this.models = new float[peers.length][d];
         this.modelVariant = new float[peers.length][d];
         this.dataVariant = exchange ? new float[peers.length][d] : null;
@@ -100,13 +98,10 @@ final class CrossGradients implements peerlearn.state.Stateful {
             keep[t] = models[index[t]];
         }
         gossip.send(row, k, x);
-        gossip.mixReceived(row, k, x, mixed, keep);
+        gossip.mixReceivedRelaxed(row, k, x, gamma, keep);
         for (int t = 0; t < n; t++) {
             hasModel[index[t]] = gossip.arrived(t);
             hasData[index[t]] = false;
-        }
-        for (int c = 0; c < x.length; c++) {
-            x[c] = Math.fma(gamma, mixed[c] - x[c], x[c]);
         }
     }
 

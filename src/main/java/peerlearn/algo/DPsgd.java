@@ -24,7 +24,6 @@ final class DPsgd implements AgentProgram {
     private final LocalModel model;
     private final Optimizer opt;
     private final float gamma;
-    private final float[] mixed;
     private final Gossip gossip;
 
     DPsgd(AgentContext ctx) {
@@ -32,7 +31,6 @@ final class DPsgd implements AgentProgram {
         this.model = new LocalModel(ctx);
         int d = model.dimension();
         this.gamma = (float) ctx.params().number(GAMMA);
-        this.mixed = new float[d];
         this.opt = ctx.training().newOptimizer(d);
         this.gossip = new Gossip(ctx, MODEL, d);
     }
@@ -41,10 +39,8 @@ final class DPsgd implements AgentProgram {
     public void round(int k) {
         float[] x = model.x;
         // line 2: send x_i, receive x_j (j ∈ N(i)) and mix: x^{k+½} = x + γ(Σ_j w_ij x_j − x)
-        gossip.mix(k, x, mixed);
-        for (int c = 0; c < x.length; c++) {
-            x[c] = Math.fma(gamma, mixed[c] - x[c], x[c]);
-        }
+        // (in place, the step towards the mix taken as each chunk of the sum is done)
+        gossip.mixRelaxed(k, x, gamma);
         // line 3: g_i = ∇F_i(x^{k+½}; ξ_i)
         float[] g = model.gradient();
         // line 4: x^{k+1} = x^{k+½} − η_k g_i

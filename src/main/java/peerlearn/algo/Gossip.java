@@ -15,7 +15,8 @@ import peerlearn.net.Codec;
  * with R the received neighbours plus i. The row stays a convex combination, so a lost message
  * pulls x_i towards its own value rather than towards zero.
  *
- * <p>A vector goes on the wire in {@link Codec}'s dense encoding (5 + 4d bytes of payload).
+ * <p>A vector goes on the wire in {@link Codec}'s dense encoding (5 + 4d bytes of payload),
+ * written straight into the frame; received vectors are read straight from theirs.
  */
 final class Gossip {
     private final AgentContext ctx;
@@ -26,8 +27,9 @@ final class Gossip {
     private final int d;
     private final double[] acc = new double[CHUNK];
     private final float[] chunk = new float[CHUNK];
-    private final byte[] payload;
     private int missing;
+    /** Terms lined up by the last {@link #gather}: weights, and vectors as arrays or frame views. */
+    private int terms;
     private boolean[] arrived = new boolean[0];
     private double[] termWeight = new double[1];
     private java.nio.FloatBuffer[] termValues = new java.nio.FloatBuffer[1];
@@ -38,7 +40,6 @@ final class Gossip {
         this.ctx = ctx;
         this.type = type;
         this.d = d;
-        this.payload = new byte[Codec.denseBytes(d)];
     }
 
     /** Sends {@code x} to every neighbour in W^(k) and writes Σ_j w_ij x_j into {@code out} (may be x). */
@@ -46,6 +47,19 @@ final class Gossip {
         MixingRow row = ctx.mixing(k);
         send(row, k, x);
         mixReceived(row, k, x, out);
+    }
+
+    /**
+     * Relaxed gossip in place: sends {@code x} to every neighbour in W^(k), then
+     * x ← x + γ(Σ_j w_ij x_j − x). The step towards the mix is taken a chunk at a time as the
+     * chunk's sum is finished, so no d-long mixed vector is written and read back; every element
+     * is the float that {@link #mix} into a separate vector m followed by
+     * {@code x[c] = fma(γ, m[c] − x[c], x[c])} gives.
+     */
+    void mixRelaxed(int k, float[] x, float gamma) {
+        MixingRow row = ctx.mixing(k);
+        send(row, k, x);
+        combine(gather(row, k, x, null), x, true, gamma);
     }
 
     /**
@@ -60,9 +74,9 @@ final class Gossip {
         return new MixingRow(ctx.id(), w, all.clone(), ws);
     }
 
-    /** Sends {@code x} to every neighbour of {@code row} (one frame, copied from this agent's own payload buffer). */
+    /** Sends {@code x} to every neighbour of {@code row} (one frame, x encoded straight into it). */
     void send(MixingRow row, int k, float[] x) {
-        ctx.net().sendEach(row.neighbours(), type, k, Codec.denseInto(x, payload));
+        ctx.net().sendEach(row.neighbours(), type, k, Codec.densePayload(x));
     }
 
     /** Receives the neighbours' vectors of round k and writes the renormalised mix with {@code self} into {@code out}. */
@@ -76,6 +90,24 @@ final class Gossip {
      * ({@link #arrived(int)}); NGC and CGA evaluate gradients at these models.
      */
     void mixReceived(MixingRow row, int k, float[] self, float[] out, float[][] keep) {
+        combine(gather(row, k, self, keep), out, false, 0f);
+    }
+
+    /**
+     * As {@link #mixReceived(MixingRow, int, float[], float[], float[][])} followed by the relaxed
+     * step of {@link #mixRelaxed}: x ← x + γ(Σ_j w_ij x_j − x) in place, keeping each neighbour's
+     * vector in {@code keep} when it arrived.
+     */
+    void mixReceivedRelaxed(MixingRow row, int k, float[] x, float gamma, float[][] keep) {
+        combine(gather(row, k, x, keep), x, true, gamma);
+    }
+
+    /**
+     * Receives the neighbours' vectors of round k and lines up the terms of the mix in agent-id
+     * order (i itself, {@code self}, in its sorted place), each a weight and its vector; returns
+     * the sum of the weights of the terms present.
+     */
+    private double gather(MixingRow row, int k, float[] self, float[][] keep) {
         int[] nb = row.neighbours();
         if (arrived.length != nb.length) {
             arrived = new boolean[nb.length];
@@ -84,7 +116,7 @@ final class Gossip {
             termArray = new float[nb.length + 1][];
         }
         // the terms in agent-id order (i itself in its sorted place), each a weight and its vector
-        int terms = 0;
+        terms = 0;
         double total = 0;
         boolean selfAdded = false;
         missing = 0;
@@ -114,28 +146,58 @@ final class Gossip {
             terms = term(terms, row.self(), null, self);
             total += row.self();
         }
-        // Σ_j w_ij x_j / Σ_j w_ij, a cache-sized chunk at a time, each element's terms added in the
-        // order above (out may be self: a chunk is written only after all its terms are read)
+        return total;
+    }
+
+    /**
+     * Writes m = Σ_j w_ij x_j / Σ_j w_ij over the gathered terms into {@code out}, or with
+     * {@code relaxed} moves {@code out} (then x itself) to fma(γ, m − x, x), a cache-sized chunk
+     * at a time, each element's terms added in the gathered order (out may be one of the terms: a
+     * chunk is written only after all its terms are read).
+     */
+    private void combine(double total, float[] out, boolean relaxed, float gamma) {
+        double[] acc = this.acc;
+        float[] chunk = this.chunk;
         for (int c0 = 0; c0 < out.length; c0 += CHUNK) {
             int len = Math.min(CHUNK, out.length - c0);
-            java.util.Arrays.fill(acc, 0, len, 0.0);
             for (int t = 0; t < terms; t++) {
-                double w = termWeight[t];
-                float[] v = termArray[t];
-                int off = c0;
-                if (v == null) {
+                // each term's chunk is copied into one L1-resident buffer first: the loops below then
+                // read a single array from offset 0, which the compiler vectorizes best
+                if (termArray[t] != null) {
+                    System.arraycopy(termArray[t], c0, chunk, 0, len);
+                } else {
                     termValues[t].get(c0, chunk, 0, len);
-                    v = chunk;
-                    off = 0;
                 }
-                for (int c = 0; c < len; c++) {
-                    acc[c] += w * v[off + c];
+                double w = termWeight[t];
+                if (t == 0) { // the sums start from 0.0: the first term is added to zero, not assigned
+                    for (int c = 0; c < len; c++) {
+                        acc[c] = 0.0 + w * chunk[c];
+                    }
+                } else {
+                    for (int c = 0; c < len; c++) {
+                        acc[c] += w * chunk[c];
+                    }
                 }
             }
-            for (int c = 0; c < len; c++) {
-                out[c0 + c] = (float) (acc[c] / total);
+            // y / 1.0 is y exactly, so when the present weights sum to exactly 1 (every message of a
+            // Metropolis–Hastings ring row arrived, say) the divisions, the dearest part, are skipped
+            if (total != 1.0) {
+                for (int c = 0; c < len; c++) {
+                    acc[c] /= total;
+                }
+            }
+            if (relaxed) {
+                for (int c = 0; c < len; c++) {
+                    float m = (float) acc[c];
+                    out[c0 + c] = Math.fma(gamma, m - out[c0 + c], out[c0 + c]);
+                }
+            } else {
+                for (int c = 0; c < len; c++) {
+                    out[c0 + c] = (float) acc[c];
+                }
             }
         }
+        java.util.Arrays.fill(termValues, 0, terms, null); // the frame views are good for this round only
     }
 
     private int term(int t, double weight, java.nio.FloatBuffer values, float[] array) {

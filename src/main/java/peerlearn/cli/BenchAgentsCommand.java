@@ -176,10 +176,11 @@ final class BenchAgentsCommand implements Command {
             out.printf(Locale.ROOT, "  and on the wall: the %s run kept %.2f of %d cores busy; on an idle machine the idle "
                     + "share is agents waiting for neighbours, on a loaded one mostly other jobs%n", alg, many.coresBusy(), cores);
         }
-        out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, mixed x %s, gossip payload %s (the "
-                + "sums are mixed a chunk at a time, straight from the received frames); model buffers and batch "
+        out.printf(Locale.ROOT, "memory per agent: parameters x %s, gradient %s, the frames it sends %s each (x is "
+                + "encoded straight into one, about two are in flight, each written again once its receivers' round "
+                + "is over; the mix reads the received ones in place, a chunk at a time); model buffers and batch "
                 + "(measured heap) %s; the data set is shared%n",
-                mb(4L * d), mb(4L * d), mb(4L * d), mb(4L * d + 5), mb(modelBytes));
+                mb(4L * d), mb(4L * d), mb(peerlearn.net.Frame.wireSize(peerlearn.net.Codec.denseBytes(d))), mb(modelBytes));
         out.println("load average after: " + load());
         return 0;
     }

@@ -112,20 +112,18 @@ final class BenchNet implements Command {
         private final Endpoint net;
         private final Topology t;
         private final float[] x, in;
-        private final byte[] payload;
 
         Exchange(Endpoint net, Topology t, int dim) {
             this.net = net;
             this.t = t;
             this.x = new float[dim];
             this.in = new float[dim];
-            this.payload = new byte[Codec.denseBytes(dim)];
         }
 
         @Override
         public void round(int k) {
             MixingRow row = t.at(k).row(net.self());
-            net.sendEach(row.neighbours(), 1, k, Codec.denseInto(x, payload));
+            net.sendEach(row.neighbours(), 1, k, Codec.densePayload(x));
             for (int j : row.neighbours()) {
                 Codec.decodeInto(net.receiveView(j, 1, k), in);
             }
@@ -141,7 +139,6 @@ final class BenchNet implements Command {
         private final Endpoint net;
         private final Topology t;
         private final float[] x = new float[D], grad = new float[D], xj = new float[D];
-        private final byte[] payload = new byte[Codec.denseBytes(D)];
         private final float[][] features = new float[SAMPLES][D];
         private final float[] labels = new float[SAMPLES];
 
@@ -173,7 +170,7 @@ final class BenchNet implements Command {
                     grad[c] += r * features[s][c];
                 }
             }
-            net.sendEach(row.neighbours(), 1, k, Codec.denseInto(x, payload));
+            net.sendEach(row.neighbours(), 1, k, Codec.densePayload(x));
             double[] mixed = new double[D];
             for (int c = 0; c < D; c++) {
                 mixed[c] = row.self() * x[c];

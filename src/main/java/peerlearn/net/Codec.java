@@ -43,10 +43,28 @@ public final class Codec {
             throw new IllegalArgumentException("dense encoding of " + v.length + " floats needs " + denseBytes(v.length)
                     + " bytes, the array has " + out.length);
         }
-        ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) DENSE).putInt(v.length);
-        b.asFloatBuffer().put(v);
+        densePayload(v).writeTo(ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN));
         return out;
+    }
+
+    /**
+     * The DENSE encoding of v as a payload that writes itself straight into the frame that
+     * carries it ({@link Endpoint#sendEach(int[], int, int, Endpoint.Payload)}): no encoded copy
+     * is kept. v is read when the frame is written, i.e. during that call.
+     */
+    public static Endpoint.Payload densePayload(float[] v) {
+        return new Endpoint.Payload() {
+            @Override
+            public int bytes() {
+                return denseBytes(v.length);
+            }
+
+            @Override
+            public void writeTo(ByteBuffer out) {
+                out.put(0, (byte) DENSE).putInt(1, v.length);
+                out.slice(5, 4 * v.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(v);
+            }
+        };
     }
 
     /**

@@ -38,6 +38,32 @@ public interface Endpoint {
     }
 
     /**
+     * A payload that writes itself into the frame that carries it ({@link #sendEach(int[], int,
+     * int, Payload)}), so the sender keeps no encoded copy and the transport copies nothing:
+     * {@link Codec#densePayload} for a dense vector.
+     */
+    interface Payload {
+        /** Its length in bytes. */
+        int bytes();
+
+        /**
+         * Writes all {@link #bytes()} of it into {@code out}, a little-endian buffer with position 0
+         * and limit {@code bytes()} (the bytes there before are undefined: every one must be written).
+         */
+        void writeTo(java.nio.ByteBuffer out);
+    }
+
+    /**
+     * As {@link #sendEach(int[], int, int, byte[])}, the payload written straight into the frame.
+     * Default: written into a new array, then sent as that.
+     */
+    default void sendEach(int[] to, int type, int round, Payload payload) {
+        byte[] bytes = new byte[payload.bytes()];
+        payload.writeTo(java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN));
+        sendEach(to, type, round, bytes);
+    }
+
+    /**
      * Waits for the message of the given type and round from {@code from} and returns its payload,
      * or {@code null} if it was dropped or {@code from} has crashed.
      */
@@ -47,7 +73,9 @@ public interface Endpoint {
      * As {@link #receive}, but returns a read-only little-endian view of the payload inside the
      * received frame (position 0, limit the payload length) instead of a copy of it; {@code null}
      * when {@code receive} would return {@code null}. Decode it with
-     * {@link Codec#decodeInto(java.nio.ByteBuffer, float[])}.
+     * {@link Codec#decodeInto(java.nio.ByteBuffer, float[])}. The view is good until the receiver
+     * completes its current round (its runtime reports that to the transport), which may then
+     * write the frame again for a later message: read it within the round, copy what must last.
      */
     java.nio.ByteBuffer receiveView(int from, int type, int round);
 

@@ -29,6 +29,13 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
     private static final int MAGIC = 0x574E4C50; // "PLNW" read as a little-endian int
 
     public Frame {
+        check(kind, type, round, sender);
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null (use an empty array)");
+        }
+    }
+
+    private static void check(int kind, int type, int round, int sender) {
         if (kind < DATA || kind > PULL_REPLY) {
             throw new IllegalArgumentException("frame kind must be 0, 1 or 2, got " + kind);
         }
@@ -41,9 +48,6 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
         if (sender < 0) {
             throw new IllegalArgumentException("sender must be ≥ 0, got " + sender);
         }
-        if (payload == null) {
-            throw new IllegalArgumentException("payload must not be null (use an empty array)");
-        }
     }
 
     /** Bytes on the wire for a payload of {@code payloadBytes}. */
@@ -54,10 +58,27 @@ public record Frame(int kind, int type, int round, int sender, byte[] payload) {
     /** The frame as bytes. */
     public byte[] encode() {
         byte[] out = new byte[HEADER_BYTES + payload.length];
+        writeHeader(out, kind, type, round, sender);
         System.arraycopy(payload, 0, out, HEADER_BYTES, payload.length);
-        ByteBuffer.wrap(out, 0, HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(MAGIC).put((byte) VERSION)
-                .put((byte) kind).putShort((short) type).putInt(round).putInt(sender).putInt(payload.length);
         return out;
+    }
+
+    /**
+     * Writes the header of a frame that fills all of {@code out} (its payload is the
+     * {@code out.length − 20} bytes after the header), with the checks of the constructor, and
+     * returns a little-endian view of the payload bytes (position 0, limit the payload length)
+     * for the caller to write the payload into: a transport that encodes a payload straight into
+     * a frame it reuses needs no copy and no allocation per message.
+     */
+    public static ByteBuffer writeHeader(byte[] out, int kind, int type, int round, int sender) {
+        check(kind, type, round, sender);
+        if (out.length < HEADER_BYTES) {
+            throw new IllegalArgumentException("a frame needs at least " + HEADER_BYTES + " bytes, got " + out.length);
+        }
+        int length = out.length - HEADER_BYTES;
+        ByteBuffer.wrap(out, 0, HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(MAGIC).put((byte) VERSION)
+                .put((byte) kind).putShort((short) type).putInt(round).putInt(sender).putInt(length);
+        return ByteBuffer.wrap(out, HEADER_BYTES, length).slice().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /**

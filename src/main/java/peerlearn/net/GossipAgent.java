@@ -22,7 +22,6 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
     private final Topology topology;
     private final float[] x;
     private final double[] acc;
-    private final byte[] payload;
     private float[][] values = new float[0][];
     private long missing;
 
@@ -31,14 +30,13 @@ public final class GossipAgent implements AgentRuntime.Agent<float[]> {
         this.topology = topology;
         this.x = x0.clone();
         this.acc = new double[x0.length];
-        this.payload = new byte[Codec.denseBytes(x0.length)];
     }
 
     @Override
     public void round(int k) {
         MixingRow row = topology.at(k).row(net.self());
         int[] nb = row.neighbours();
-        net.sendEach(nb, TYPE, k, Codec.denseInto(x, payload));
+        net.sendEach(nb, TYPE, k, Codec.densePayload(x));
         java.util.Arrays.fill(acc, 0);
         boolean selfAdded = false;
         double selfWeight = row.self();

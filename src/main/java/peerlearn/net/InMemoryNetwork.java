@@ -28,10 +28,20 @@ import peerlearn.state.Stateful;
  * throws {@link IllegalStateException} naming who waits for what; after {@link #stop} every
  * waiting or sending agent gets a {@link RunStoppedException}.
  *
- * <p>A frame is encoded once per send (once for all receivers of a {@code sendEach}) and never
- * written again; several inboxes may hold the same array, but no agent ever gets it: a receiver
- * gets a copy of the payload ({@code receive}, {@code pull}) or a read-only view of it
- * ({@code receiveView}, {@code pullView}), so agents still share no mutable state.
+ * <p>A frame is encoded once per send (once for all receivers of a {@code sendEach}); several
+ * inboxes may hold the same array, but no agent ever gets it: a receiver gets a copy of the
+ * payload ({@code receive}, {@code pull}) or a read-only view of it ({@code receiveView},
+ * {@code pullView}), so agents still share no mutable state.
+ *
+ * <p><b>Frames are written again.</b> A data frame's array goes back to its sender once every
+ * receiver it was delivered to has taken it and completed the round it took it in (the view's
+ * lifetime, see {@link Endpoint#receiveView}), and the sender's next send of that length writes
+ * its header and payload ({@link Endpoint#sendEach(int[], int, int, Endpoint.Payload)}: straight
+ * from the vector) into it. In steady state an agent then allocates no frames at all, so the
+ * gossip of a large model touches the same memory round after round instead of fresh heap. A
+ * frame never taken (a message nobody asks for), restored from a checkpoint or taken by an agent
+ * that does not report its rounds (an endpoint driven without the runtime) is simply left to the
+ * collector. Publications are never written again.
  *
  * <p>Bytes are counted as they cross the wire: a send counts header + payload at the sender
  * (even if the fault model then drops it) and at the receiver when received; a pull counts a
@@ -60,6 +70,28 @@ public final class InMemoryNetwork implements Stateful {
     private int blocked;
     private int releasedThrough = -1;
     private String stopReason;
+    // data frames to be written again (see the class comment): frame → its sender and how many
+    // still hold it (the sender while it sends, then each receiver it was delivered to until the
+    // end of the round in which it takes it); per agent, the frames it took in its current round
+    // and the frames free for its own next sends
+    private final java.util.IdentityHashMap<byte[], Hold> holds = new java.util.IdentityHashMap<>();
+    private final List<List<byte[]>> taken = new ArrayList<>();
+    private final List<java.util.ArrayDeque<byte[]>> spares = new ArrayList<>();
+    private long framesAllocated;
+    /** Spare frames kept per sender (a round's model and gradient frames, twice over, fit). */
+    private static final int SPARES = 4;
+    /** Frames an agent may take in one round before it is taken not to report rounds. */
+    private static final int MAX_TAKEN = 256;
+
+    /** A data frame in use: its sender and the number of holders. */
+    private static final class Hold {
+        final int sender;
+        int count = 1;
+
+        Hold(int sender) {
+            this.sender = sender;
+        }
+    }
 
     /** Address of a message (kind DATA) or a publication (kind PULL_REPLY, to = −1). */
     private record Key(int kind, int from, int to, int type, int round) {
@@ -86,6 +118,8 @@ public final class InMemoryNetwork implements Stateful {
             wake[i] = lock.newCondition();
             inbox.add(new HashMap<>());
             replies.add(new TreeMap<>());
+            taken.add(new ArrayList<>());
+            spares.add(new java.util.ArrayDeque<>());
             completed[i] = -1;
         }
         if (n > 0) {
@@ -116,6 +150,19 @@ public final class InMemoryNetwork implements Stateful {
                 c += box.size();
             }
             return c;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Data frame arrays allocated so far, over the whole network: with frames written again, about
+     * two per agent and message length in steady state, whatever the number of rounds.
+     */
+    public long framesAllocated() {
+        lock.lock();
+        try {
+            return framesAllocated;
         } finally {
             lock.unlock();
         }
@@ -176,6 +223,7 @@ public final class InMemoryNetwork implements Stateful {
             if (finished[agent]) {
                 return;
             }
+            roundEnded(agent);
             move(completed[agent], round);
             completed[agent] = round;
             release();
@@ -195,6 +243,7 @@ public final class InMemoryNetwork implements Stateful {
                 return;
             }
             finished[agent] = true;
+            roundEnded(agent);
             live--;
             move(completed[agent], Integer.MIN_VALUE);
             release();
@@ -240,6 +289,68 @@ public final class InMemoryNetwork implements Stateful {
     }
 
     // ---- under the lock -------------------------------------------------------------------
+
+    /** A frame of {@code bytes} for the sender's next send, held by it: a spare one of that length, else a new one. */
+    private byte[] frameFor(int sender, int bytes) {
+        byte[] frame = null;
+        for (var it = spares.get(sender).iterator(); it.hasNext(); ) {
+            byte[] f = it.next();
+            if (f.length == bytes) {
+                it.remove();
+                frame = f;
+                break;
+            }
+        }
+        if (frame == null) {
+            frame = new byte[bytes];
+            framesAllocated++;
+        }
+        holds.put(frame, new Hold(sender));
+        return frame;
+    }
+
+    /** One holder lets go of the frame; the last one hands it back to its sender. */
+    private void letGo(byte[] frame) {
+        Hold h = holds.get(frame);
+        if (h == null) {
+            return; // not written again (see the class comment)
+        }
+        if (--h.count == 0) {
+            holds.remove(frame);
+            var free = spares.get(h.sender);
+            if (free.size() < SPARES) {
+                free.push(frame);
+            }
+        }
+    }
+
+    /** The receiver took the frame from its inbox: it holds it until its round ends. */
+    private void took(int receiver, byte[] frame) {
+        if (!holds.containsKey(frame)) {
+            return;
+        }
+        List<byte[]> held = taken.get(receiver);
+        if (held.size() == MAX_TAKEN) {
+            // an agent this far without reporting a round is driven without the runtime: its frames
+            // (and any it takes later in this round) are left to the collector, never written again
+            for (byte[] f : held) {
+                holds.remove(f);
+            }
+            held.clear();
+            holds.remove(frame);
+            return;
+        }
+        held.add(frame);
+    }
+
+    /** The agent's round is over: it lets go of the frames it took in it. */
+    private void roundEnded(int agent) {
+        List<byte[]> held = taken.get(agent);
+        for (byte[] f : held) {
+            letGo(f);
+        }
+        held.clear();
+    }
 
     private void move(int from, int to) {
         agentsAtRound.merge(from, -1, (a, b) -> a + b == 0 ? null : a + b);
@@ -386,13 +497,45 @@ public final class InMemoryNetwork implements Stateful {
 
         @Override
         public void sendEach(int[] to, int type, int round, byte[] payload) {
+            sendEach(to, type, round, new Payload() {
+                @Override
+                public int bytes() {
+                    return payload.length;
+                }
+
+                @Override
+                public void writeTo(ByteBuffer out) {
+                    out.put(0, payload);
+                }
+            });
+        }
+
+        @Override
+        public void sendEach(int[] to, int type, int round, Payload payload) {
             for (int j : to) {
                 requirePeer(j, "send to");
             }
-            // one frame for all receivers: it is never written again, and they get copies or read-only views of it
-            byte[] frame = new Frame(Frame.DATA, type, round, self, payload).encode();
-            for (int j : to) {
-                deliver(j, type, round, frame);
+            // one frame for all receivers, which get copies or read-only views of it; a spare one of
+            // this sender's when one is free, written again (see the class comment)
+            byte[] frame;
+            lock.lock();
+            try {
+                frame = frameFor(self, Frame.wireSize(payload.bytes()));
+            } finally {
+                lock.unlock();
+            }
+            try {
+                payload.writeTo(Frame.writeHeader(frame, Frame.DATA, type, round, self));
+                for (int j : to) {
+                    deliver(j, type, round, frame);
+                }
+            } finally {
+                lock.lock();
+                try {
+                    letGo(frame); // the sender's own hold
+                } finally {
+                    lock.unlock();
+                }
             }
         }
 
@@ -417,6 +560,10 @@ public final class InMemoryNetwork implements Stateful {
                     throw new IllegalStateException("agent " + self + " sends type " + type + " round " + round
                             + " to agent " + to + " twice");
                 }
+                Hold h = drop ? null : holds.get(frame);
+                if (h != null) {
+                    h.count++; // held by the receiver until it takes it and ends that round
+                }
                 wakeFor(key, to);
             } finally {
                 lock.unlock();
@@ -438,6 +585,7 @@ public final class InMemoryNetwork implements Stateful {
             lock.lock();
             try {
                 frame = await(self, new Key(Frame.DATA, from, self, type, round));
+                took(self, frame);
             } finally {
                 lock.unlock();
             }
@@ -552,6 +700,11 @@ public final class InMemoryNetwork implements Stateful {
             }
             s.ints("completed", completed);
             s.flags("finished", finished);
+            if (s.restoring()) { // frames in use before are left to the collector
+                holds.clear();
+                taken.forEach(List::clear);
+                spares.forEach(java.util.ArrayDeque::clear);
+            }
             long[] sent = new long[n], received = new long[n], messages = new long[n], own = new long[n];
             for (int i = 0; i < n; i++) {
                 sent[i] = ports[i].bytesSent.get();

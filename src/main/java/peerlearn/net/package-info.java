@@ -20,10 +20,11 @@
  * sender — the algorithm then applies its documented fallback. On a hot path,
  * {@code sendEach(peers, type, k, bytes)} encodes one frame for all its receivers and
  * {@code receiveView} hands back a read-only view of the payload inside the received frame, which
- * {@link peerlearn.net.Codec#decodeInto(java.nio.ByteBuffer, float[])} decodes without a copy;
- * the transport copies what it sends, so a sender may keep one payload array
- * ({@link peerlearn.net.Codec#denseInto}) and reuse it every round. {@link peerlearn.net.GossipAgent}
- * is a complete example. {@link peerlearn.net.AgentRuntime#run} runs the agents and calls an
+ * {@link peerlearn.net.Codec#decodeInto(java.nio.ByteBuffer, float[])} decodes without a copy
+ * (good until the receiver's round ends); {@code sendEach(peers, type, k, Codec.densePayload(x))}
+ * encodes x straight into the frame, which the in-memory transport writes again once its
+ * receivers are done with it, so gossip allocates and copies nothing per message.
+ * {@link peerlearn.net.GossipAgent} is a complete example. {@link peerlearn.net.AgentRuntime#run} runs the agents and calls an
  * observer with per-agent snapshots at chosen rounds, and, with {@link peerlearn.net.AgentRuntime.Options},
  * takes checkpoints between rounds ({@link peerlearn.net.InMemoryNetwork} saves its pending
  * messages and counters then). Theory: theory/foundations.md, theory/reliability.md.
