@@ -91,7 +91,7 @@ final class Conv2d {
             }
             if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ: dot products along N·P
                 Tensor dw = w.gradForUpdate();
-                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k);
+                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k, ws);
             }
             if (x.requiresGrad()) {
                 inputGrad(x, wv, yt, n, c, h, wd, kh, kw, stride, pad, scratch, ws);
