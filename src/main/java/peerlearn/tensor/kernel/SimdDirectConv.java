@@ -12,11 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  * width leaves room), only dy's row ends and y's stores are masked.
  *
  * <p>Forward tile: 4 filters × 2 vectors of one output row (8 accumulators), per kk two loads of
- * xp and 4 broadcast weights for 8 fma. Weight gradient: 4 filters × one vector of partials per
- * (kk, lane group), swept over one image's rows (its dy planes and padded planes stay in L1),
- * 1 load of xp and 4 of dy per 4 fma. A last block of fewer than 4 filters repeats filter F − 1 in
- * its empty places: forward does not store those, and the gradient's copies start from the same
- * partials and add the same terms, so storing each of them writes the same value.
+ * xp and 4 broadcast weights for 8 fma. Weight gradient: 4 filters × 4 weights, one vector of
+ * partials each (16 accumulators), swept down one image's rows (its dy planes and padded planes
+ * stay in L1): 4 loads of dy and 4 of xp per 16 fma. A last block of fewer than 4 filters (or
+ * weights) repeats filter F − 1 (weight K − 1) in its empty places: forward does not store those,
+ * and the gradient's copies start from the same partials and add the same terms, so storing each
+ * of them writes the same value.
  */
 final class SimdDirectConv implements DirectConvKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -131,32 +132,33 @@ final class SimdDirectConv implements DirectConvKernel {
         int[] at = offsets(g);
         float[] spill = new float[T * L];
         for (int img = 0; img < g.n(); img++) {
-            int x0 = g.row(img, 0, 0);
+            int xi = g.row(img, 0, 0);
             for (int f0 = 0; f0 < f; f0 += T) {
                 int fb = Math.min(f0 + 1, f - 1), fc = Math.min(f0 + 2, f - 1), fd = Math.min(f0 + 3, f - 1);
                 int da = dyOff + g.out(img, f0, 0), db = dyOff + g.out(img, fb, 0);
                 int dc = dyOff + g.out(img, fc, 0), dd = dyOff + g.out(img, fd, 0);
-                for (int kk = 0; kk < k; kk += 2) { // weights kk and ke = kk + 1 (kk again at an odd K's end)
-                    int ke = Math.min(kk + 1, k - 1);
+                for (int kk = 0; kk < k; kk += T) { // weights kk … kk + 3 (the last, kk′ = K − 1, repeated at K's end)
+                    int k1 = Math.min(kk + 1, k - 1), k2 = Math.min(kk + 2, k - 1), k3 = Math.min(kk + 3, k - 1);
                     for (int v = 0; v < CHUNK; v += L) { // lanes v … v + L − 1 of every chunk
-                        int ta = (f0 * k + kk) * CHUNK + v, tb = (fb * k + kk) * CHUNK + v;
-                        int tc = (fc * k + kk) * CHUNK + v, td = (fd * k + kk) * CHUNK + v;
-                        int te = ta + (ke - kk) * CHUNK, tf = tb + (ke - kk) * CHUNK;
-                        int tg = tc + (ke - kk) * CHUNK, th = td + (ke - kk) * CHUNK;
-                        FloatVector sa = FloatVector.fromArray(S, t, ta), sb = FloatVector.fromArray(S, t, tb);
-                        FloatVector sc = FloatVector.fromArray(S, t, tc), sd = FloatVector.fromArray(S, t, td);
-                        FloatVector se = FloatVector.fromArray(S, t, te), sf = FloatVector.fromArray(S, t, tf);
-                        FloatVector sg = FloatVector.fromArray(S, t, tg), sh = FloatVector.fromArray(S, t, th);
+                        // partials of (filter f, weight j) at t[(f·K + j)·16 + v …]: t_f0 + j·16
+                        int ta = f0 * k * CHUNK + v, tb = fb * k * CHUNK + v, tc = fc * k * CHUNK + v, td = fd * k * CHUNK + v;
+                        int j0 = kk * CHUNK, j1 = k1 * CHUNK, j2 = k2 * CHUNK, j3 = k3 * CHUNK;
+                        FloatVector sa0 = FloatVector.fromArray(S, t, ta + j0), sa1 = FloatVector.fromArray(S, t, ta + j1);
+                        FloatVector sa2 = FloatVector.fromArray(S, t, ta + j2), sa3 = FloatVector.fromArray(S, t, ta + j3);
+                        FloatVector sb0 = FloatVector.fromArray(S, t, tb + j0), sb1 = FloatVector.fromArray(S, t, tb + j1);
+                        FloatVector sb2 = FloatVector.fromArray(S, t, tb + j2), sb3 = FloatVector.fromArray(S, t, tb + j3);
+                        FloatVector sc0 = FloatVector.fromArray(S, t, tc + j0), sc1 = FloatVector.fromArray(S, t, tc + j1);
+                        FloatVector sc2 = FloatVector.fromArray(S, t, tc + j2), sc3 = FloatVector.fromArray(S, t, tc + j3);
+                        FloatVector sd0 = FloatVector.fromArray(S, t, td + j0), sd1 = FloatVector.fromArray(S, t, td + j1);
+                        FloatVector sd2 = FloatVector.fromArray(S, t, td + j2), sd3 = FloatVector.fromArray(S, t, td + j3);
                         // chunk column by chunk column, the rows innermost (a long loop): the twin's order
                         for (int q = 0; q < g.chunks(); q++) {
                             int oj = q * CHUNK + v;
                             int lanes = wo - oj;
-                            int xr = x0 + at[kk] + oj, xs = x0 + at[ke] + oj;
+                            int x0r = xi + at[kk] + oj, x1r = xi + at[k1] + oj, x2r = xi + at[k2] + oj, x3r = xi + at[k3] + oj;
                             boolean whole = lanes >= L;
                             VectorMask<Float> m = IOTA.compare(VectorOperators.LT, (float) lanes); // dy = 0 past the row
                             for (int oi = 0, o = oj; oi < g.ho(); oi++, o += wo) {
-                                FloatVector x = FloatVector.fromArray(S, xp, xr + oi * pw);
-                                FloatVector z = FloatVector.fromArray(S, xp, xs + oi * pw);
                                 FloatVector ya, yb, yc, yd;
                                 if (whole) {
                                     ya = FloatVector.fromArray(S, dy, da + o);
@@ -178,24 +180,45 @@ final class SimdDirectConv implements DirectConvKernel {
                                     yc = FloatVector.fromArray(S, spill, 2 * L);
                                     yd = FloatVector.fromArray(S, spill, 3 * L);
                                 }
-                                sa = ya.fma(x, sa);
-                                sb = yb.fma(x, sb);
-                                sc = yc.fma(x, sc);
-                                sd = yd.fma(x, sd);
-                                se = ya.fma(z, se);
-                                sf = yb.fma(z, sf);
-                                sg = yc.fma(z, sg);
-                                sh = yd.fma(z, sh);
+                                // the tile's 16 fma written out (an array of vectors would live in memory, boxed)
+                                FloatVector x0 = FloatVector.fromArray(S, xp, x0r + oi * pw);
+                                sa0 = ya.fma(x0, sa0);
+                                sb0 = yb.fma(x0, sb0);
+                                sc0 = yc.fma(x0, sc0);
+                                sd0 = yd.fma(x0, sd0);
+                                FloatVector x1 = FloatVector.fromArray(S, xp, x1r + oi * pw);
+                                sa1 = ya.fma(x1, sa1);
+                                sb1 = yb.fma(x1, sb1);
+                                sc1 = yc.fma(x1, sc1);
+                                sd1 = yd.fma(x1, sd1);
+                                FloatVector x2 = FloatVector.fromArray(S, xp, x2r + oi * pw);
+                                sa2 = ya.fma(x2, sa2);
+                                sb2 = yb.fma(x2, sb2);
+                                sc2 = yc.fma(x2, sc2);
+                                sd2 = yd.fma(x2, sd2);
+                                FloatVector x3 = FloatVector.fromArray(S, xp, x3r + oi * pw);
+                                sa3 = ya.fma(x3, sa3);
+                                sb3 = yb.fma(x3, sb3);
+                                sc3 = yc.fma(x3, sc3);
+                                sd3 = yd.fma(x3, sd3);
                             }
                         }
-                        sa.intoArray(t, ta);
-                        sb.intoArray(t, tb);
-                        sc.intoArray(t, tc);
-                        sd.intoArray(t, td);
-                        se.intoArray(t, te);
-                        sf.intoArray(t, tf);
-                        sg.intoArray(t, tg);
-                        sh.intoArray(t, th);
+                        sa0.intoArray(t, ta + j0);
+                        sa1.intoArray(t, ta + j1);
+                        sa2.intoArray(t, ta + j2);
+                        sa3.intoArray(t, ta + j3);
+                        sb0.intoArray(t, tb + j0);
+                        sb1.intoArray(t, tb + j1);
+                        sb2.intoArray(t, tb + j2);
+                        sb3.intoArray(t, tb + j3);
+                        sc0.intoArray(t, tc + j0);
+                        sc1.intoArray(t, tc + j1);
+                        sc2.intoArray(t, tc + j2);
+                        sc3.intoArray(t, tc + j3);
+                        sd0.intoArray(t, td + j0);
+                        sd1.intoArray(t, td + j1);
+                        sd2.intoArray(t, td + j2);
+                        sd3.intoArray(t, td + j3);
                     }
                 }
             }
