@@ -27,6 +27,8 @@ import java.util.Arrays;
  * (there the partial is the position in the flattened N·Ho·Wo mod 16), so the two differ in the
  * last bits, but not with the vector width or the machine.</li>
  * </ul>
+ * The dy = 0 terms past a row's end meet real pixels: an infinite pixel there makes the partial
+ * NaN (0·∞), where im2col's path would not add that term; finite inputs are unaffected.
  */
 public final class DirectConv {
     private DirectConv() {}
