@@ -100,8 +100,8 @@ final class Conv2d {
     }
 
     /**
-     * Floats of columns (1 MiB) folded at a time by {@link #inputGrad}: a group of images whose
-     * dcols stay in L2 (cganet5's last layer: 7 images, its third 3, its second 1; LeNet-5's second 17).
+     * Floats of columns (1 MiB, an L2's worth on AMD Zen 5) folded at a time by {@link #inputGrad}:
+     * a group of images (cganet5's last layer: 7, its third 3, its second 1; LeNet-5's second 17).
      * Per image, the products are narrow (P = 64 columns on cganet5's last layer) and each packs Wᵀ
      * anew: there the groups take the layer's dx from 2.1 to 1.5 ms per batch of 32, LeNet-5's
      * second layer's from 0.36 to 0.28 ms (AMD EPYC Zen 5, one thread); wider groups, whose
