@@ -1,6 +1,7 @@
 package peerlearn.autograd;
 
 import peerlearn.tensor.Tensor;
+import peerlearn.tensor.kernel.DirectConv;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
@@ -17,10 +18,15 @@ import peerlearn.tensor.kernel.VectorOps;
  * dy′ = dy swapped back to (F, N·P) (into y′'s buffer); db_f += Σ dy′[f, ·];
  * dW += dy′·colsᵀ by {@link RowDots} (F·K dot products of length N·P, vectorized along N·P, so
  * LeNet-5's 6×25 weight gradient does not waste most of a GEMM tile on absent columns);
- * and image by image, dcols = Wᵀ·dy′[:, n·P …] (K, P), then dx_n += col2im(dcols), so each
- * image's columns are folded while they are still in cache (cganet5's second layer would write
+ * and a few images at a time, dcols = Wᵀ·dy′[:, n·P …] (K, G·P), then dx_n += col2im(dcols), so
+ * the columns are folded while they are still in cache (cganet5's second layer would write
  * 37 MB of them at once), in a buffer of their own (a second backward over the same graph still
  * finds the forward columns intact). dx is computed only when x needs one (not for the input images).
+ *
+ * <p>A first layer — stride 1 and K ≤ 81, where the columns are K times the image and the
+ * products small — goes instead to {@link DirectConv}: y from a zero-padded copy of x with no
+ * columns and no swap, db and dW from dy as it is (LeNet-5's 2.5 MB of columns per batch of 32
+ * are never written).
  */
 final class Conv2d {
     private Conv2d() {}
@@ -57,6 +63,9 @@ final class Conv2d {
         if (np == 0 || f == 0) {
             return Var.op(y, g -> { }, Shapes.parents(x, w, b));
         }
+        if (DirectConv.suits(c, kh, kw, stride)) {
+            return direct(x, w, b, pad, scratch, y);
+        }
         GemmWorkspace ws = scratch == null ? new GemmWorkspace() : scratch.gemmWorkspace();
         float[] wdat = wv.data();
         int w0 = wv.offset();
@@ -82,15 +91,84 @@ final class Conv2d {
             }
             if (w.requiresGrad()) { // dW (F, K) += dy′ (F, N·P) · colsᵀ: dot products along N·P
                 Tensor dw = w.gradForUpdate();
-                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k);
+                RowDots.abt(f, k, np, 1f, yt, 0, np, cols, 0, np, 1f, dw.data(), dw.offset(), k, ws);
             }
-            if (x.requiresGrad()) { // per image: dcols (K, P) = Wᵀ (K, F) · dy′[:, n·P …];  dx_n += col2im(dcols)
-                Tensor dx = x.gradForUpdate();
-                float[] dcols = scratch == null ? new float[k * p] : scratch.floats(k * p);
-                for (int i = 0; i < n; i++) {
-                    Gemm.sgemm(true, false, k, p, f, 1f, wdat, w0, k, yt, i * p, np, 0f, dcols, 0, p, ws);
-                    Im2col.col2im(dcols, 0, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * c * h * wd);
+            if (x.requiresGrad()) {
+                inputGrad(x, wv, yt, n, c, h, wd, kh, kw, stride, pad, scratch, ws);
+            }
+        }, Shapes.parents(x, w, b));
+    }
+
+    /**
+     * Floats of columns (1 MiB, an L2's worth on AMD Zen 5) folded at a time by {@link #inputGrad}:
+     * a group of images (cganet5's last layer: 7, its third 3, its second 1; LeNet-5's second 17).
+     * Per image, the products are narrow (P = 64 columns on cganet5's last layer) and each packs Wᵀ
+     * anew: there the groups take the layer's dx from 2.1 to 1.5 ms per batch of 32, LeNet-5's
+     * second layer's from 0.36 to 0.28 ms (AMD EPYC Zen 5, one thread); wider groups, whose
+     * columns spill from L2, were slower again.
+     */
+    private static final int DCOLS_GROUP_FLOATS = 1 << 18;
+
+    /**
+     * Image group by image group: dcols (K, G·P) = Wᵀ (K, F) · dy′[:, n·P …] with dy′ (F, N·P) in
+     * yt; dx_{n…} += col2im(dcols). Each element of dcols is the same fma chain over F whatever the
+     * group, so the grouping changes speed (fewer, wider products: Wᵀ is packed once per group), not bits.
+     */
+    private static void inputGrad(Var x, Tensor wv, float[] yt, int n, int c, int h, int wd, int kh, int kw,
+                                  int stride, int pad, Scratch scratch, GemmWorkspace ws) {
+        int f = wv.dim(0), k = c * kh * kw;
+        int p = Im2col.outSize(h, kh, stride, pad) * Im2col.outSize(wd, kw, stride, pad);
+        int group = Math.max(1, Math.min(n, DCOLS_GROUP_FLOATS / Math.max(1, k * p)));
+        Tensor dx = x.gradForUpdate();
+        float[] dcols = scratch == null ? new float[k * p * group] : scratch.floats(k * p * group);
+        for (int i = 0; i < n; i += group) {
+            int g = Math.min(group, n - i);
+            Gemm.sgemm(true, false, k, g * p, f, 1f, wv.data(), wv.offset(), k, yt, i * p, n * p, 0f, dcols, 0, g * p, ws);
+            Im2col.col2imBatch(dcols, 0, g, c, h, wd, kh, kw, stride, pad, dx.data(), dx.offset() + i * c * h * wd);
+        }
+    }
+
+    /**
+     * The {@link DirectConv} path (stride 1, small K): y straight from the padded images, no
+     * columns and no axis swap; backward, db and dW from dy in its NCHW layout, and dx (when x
+     * needs one) as on the GEMM path, from dy swapped into (F, N·P).
+     */
+    private static Var direct(Var x, Var w, Var b, int pad, Scratch scratch, Tensor y) {
+        Tensor xv = x.value();
+        Tensor wv = w.value();
+        int n = xv.dim(0), c = xv.dim(1), h = xv.dim(2), wd = xv.dim(3);
+        int f = wv.dim(0), kh = wv.dim(2), kw = wv.dim(3);
+        int p = y.dim(2) * y.dim(3);
+        int size = DirectConv.paddedSize(n, c, h, wd, kw, pad);
+        float[] xp = scratch == null ? new float[size] : scratch.floats(size);
+        DirectConv.pad(xv.data(), xv.offset(), n, c, h, wd, kw, pad, xp);
+        float[] yd = y.data();
+        DirectConv.forward(xp, n, c, h, wd, kh, kw, pad, wv.data(), wv.offset(), f, yd, 0);
+        if (b != null) {
+            VectorOps.addChannelBias(yd, 0, n, f, p, b.value().data(), b.value().offset());
+        }
+        return Var.op(y, g -> {
+            if (b != null && b.requiresGrad()) { // db_f += Σ_n Σ over plane (n, f) of dy, in double
+                Tensor db = b.gradForUpdate();
+                for (int i = 0; i < f; i++) {
+                    double s = 0;
+                    for (int img = 0; img < n; img++) {
+                        s += VectorOps.sum(g.data(), g.offset() + (img * f + i) * p, p);
+                    }
+                    db.data()[db.offset() + i] += (float) s;
                 }
+            }
+            if (w.requiresGrad()) {
+                Tensor dw = w.gradForUpdate();
+                int ps = DirectConv.partialsSize(f, c, kh, kw);
+                DirectConv.weightGrad(xp, n, c, h, wd, kh, kw, pad, g.data(), g.offset(), f, dw.data(), dw.offset(),
+                        scratch == null ? new float[ps] : scratch.floats(ps));
+            }
+            if (x.requiresGrad()) {
+                float[] yt = scratch == null ? new float[f * n * p] : scratch.floats(f * n * p);
+                VectorOps.swapLeadingAxes(g.data(), g.offset(), n, f, p, yt, 0);
+                inputGrad(x, wv, yt, n, c, h, wd, kh, kw, 1, pad, scratch,
+                        scratch == null ? new GemmWorkspace() : scratch.gemmWorkspace());
             }
         }, Shapes.parents(x, w, b));
     }

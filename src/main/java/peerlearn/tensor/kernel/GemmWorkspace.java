@@ -1,7 +1,7 @@
 package peerlearn.tensor.kernel;
 
 /**
- * Packing buffers for {@link Gemm}, reused from call to call so that a training step does not
+ * Packing buffers for {@link Gemm} (and {@link RowDots}' partial sums), reused from call to call so that a training step does not
  * allocate them anew for every matrix product. A workspace belongs to one thread of work (one
  * agent, one benchmark): it is not safe to share between threads running at the same time.
  * The buffers only grow; their contents between calls mean nothing.
@@ -10,6 +10,7 @@ public final class GemmWorkspace {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private float[] accumulators = new float[0];
+    private float[] rowDotPartials = new float[0];
 
     /** A buffer for packed panels of op(A) holding at least {@code size} floats. */
     float[] packedA(int size) {
@@ -35,10 +36,19 @@ public final class GemmWorkspace {
         return accumulators;
     }
 
+    /** A buffer for {@link RowDots}' partial sums carried from one k-block to the next. */
+    float[] rowDotPartials(int size) {
+        if (rowDotPartials.length < size) {
+            rowDotPartials = new float[size];
+        }
+        return rowDotPartials;
+    }
+
     /** Fills the buffers with NaN, for tests that no product reads what an earlier one left. */
     public void poison() {
         java.util.Arrays.fill(packedA, Float.NaN);
         java.util.Arrays.fill(packedB, Float.NaN);
         java.util.Arrays.fill(accumulators, Float.NaN);
+        java.util.Arrays.fill(rowDotPartials, Float.NaN);
     }
 }

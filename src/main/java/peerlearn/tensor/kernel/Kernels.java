@@ -14,12 +14,14 @@ public final class Kernels {
     static final GemmKernel GEMM;
     static final FlatKernel OPS;
     static final RowDotKernel ROW_DOTS;
+    static final DirectConvKernel DIRECT_CONV;
 
     static {
         if (VECTOR_API) {
             GEMM = SimdKernels.gemm();
             OPS = SimdKernels.ops();
             ROW_DOTS = SimdKernels.rowDots();
+            DIRECT_CONV = SimdKernels.directConv();
         } else {
             System.err.println(MODULE_PRESENT
                     ? "peerlearn: vectors narrower than 256 bits; using the scalar kernels"
@@ -28,6 +30,7 @@ public final class Kernels {
             GEMM = new ScalarGemm();
             OPS = new ScalarOps();
             ROW_DOTS = new ScalarRowDots();
+            DIRECT_CONV = new ScalarDirectConv();
         }
     }
 

@@ -20,12 +20,21 @@ public final class RowDots {
     /** c (m×n, ldc) ← α·a·bᵀ + β·c with a: m×k (lda) and b: n×k (ldb); when β = 0, C is not read. */
     public static void abt(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                            float beta, float[] c, int cOff, int ldc) {
+        abt(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null);
+    }
+
+    /**
+     * As above, the partial sums parked between k-blocks in {@code ws} (null: a fresh buffer), so a
+     * training step does not allocate them per product (cganet5: 4 MiB per step).
+     */
+    public static void abt(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                           float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("row dots: negative size m=" + m + " n=" + n + " k=" + k);
         }
         Gemm.checkMatrix("A", a, aOff, lda, m, k);
         Gemm.checkMatrix("B", b, bOff, ldb, n, k);
         Gemm.checkMatrix("C", c, cOff, ldc, m, n);
-        Kernels.ROW_DOTS.abt(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        Kernels.ROW_DOTS.abt(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, ws);
     }
 }

@@ -11,7 +11,7 @@ final class ScalarRowDots implements RowDotKernel {
 
     @Override
     public void abt(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                    float beta, float[] c, int cOff, int ldc) {
+                    float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
         float[] s = new float[PARTIALS];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {

@@ -29,6 +29,12 @@ final class SimdKernels {
         return bits == 512 || bits == 256 ? new SimdRowDots(bits) : new ScalarRowDots();
     }
 
+    /** The vector direct convolution when 16 is a whole number of vectors (256 or 512 bits), else its scalar twin. */
+    static DirectConvKernel directConv() {
+        int lanes = FloatVector.SPECIES_PREFERRED.length();
+        return lanes == 8 || lanes == 16 ? new SimdDirectConv() : new ScalarDirectConv();
+    }
+
     static FlatKernel ops() {
         return new SimdOps();
     }

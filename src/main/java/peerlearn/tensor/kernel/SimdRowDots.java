@@ -41,7 +41,7 @@ final class SimdRowDots implements RowDotKernel {
 
     @Override
     public void abt(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                    float beta, float[] c, int cOff, int ldc) {
+                    float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -55,7 +55,10 @@ final class SimdRowDots implements RowDotKernel {
         int tr = sr == T ? (m + T - 1) / T : m;
         int tc = sc == T ? (n + T - 1) / T : n;
         int tile = sr * sc * P;
-        float[] t = new float[tr * tc * tile];
+        float[] t = ws == null ? new float[tr * tc * tile] : ws.rowDotPartials(tr * tc * tile);
+        if (ws != null) {
+            java.util.Arrays.fill(t, 0, tr * tc * tile, 0f); // the first k-block adds to them
+        }
         for (int p0 = 0; p0 < kb; p0 += KC) {
             int p1 = Math.min(kb, p0 + KC);
             for (int u = 0; u < tr; u++) {

@@ -5,8 +5,8 @@
  * algorithm uses ({@link peerlearn.tensor.kernel.VectorOps}).
  *
  * <p><b>The twin rule.</b> Every kernel written with the Vector API ({@code SimdGemm},
- * {@code SimdOps}, {@code SimdRowDots}) has a plain scalar twin ({@code ScalarGemm}, {@code ScalarOps},
- * {@code ScalarRowDots}) short enough to
+ * {@code SimdOps}, {@code SimdRowDots}, {@code SimdDirectConv}) has a plain scalar twin
+ * ({@code ScalarGemm}, {@code ScalarOps}, {@code ScalarRowDots}, {@code ScalarDirectConv}) short enough to
  * check by eye. The twins are not approximations: property tests assert that both produce the
  * same bits on random shapes, including the vector tails (sizes 0, 1, lanes−1, lanes, lanes+1).
  * {@link peerlearn.tensor.kernel.Kernels} picks one pair once per JVM: the vector kernels when
@@ -28,7 +28,9 @@
  * reading B in place when few rows share it and its rows do not alias in L1. Products whose C is
  * small and whose rows are long (a convolution's weight gradient) go to
  * {@link peerlearn.tensor.kernel.RowDots} instead: dot products vectorized along the rows, with 16
- * fixed partial sums per element, so their bits too are the same at every vector width. Packing buffers live
+ * fixed partial sums per element, so their bits too are the same at every vector width. A first
+ * convolution layer (stride 1, few weights per filter, large images) skips im2col altogether:
+ * {@link peerlearn.tensor.kernel.DirectConv} reads a zero-padded copy of the images. Packing buffers live
  * in a {@link peerlearn.tensor.kernel.GemmWorkspace} that the caller may keep per thread of work.
  * Figures and the commands that measure them: {@code tools/bench}, {@code tools/bench-gemm}
  * (against OpenBLAS in the same run) and theory/autograd.md#speed.

@@ -12,7 +12,7 @@ final class ScalarFallbackProbe {
         System.out.println(results());
     }
 
-    /** A fingerprint of GEMM, dot and sum on fixed inputs (raw bits, so any difference shows). */
+    /** A fingerprint of GEMM, dot, sum and the direct convolution on fixed inputs (raw bits, so any difference shows). */
     static String results() {
         int m = 19, n = 37, k = 23;
         float[] a = new float[m * k];
@@ -30,6 +30,25 @@ final class ScalarFallbackProbe {
             h = 31 * h + Float.floatToRawIntBits(v);
         }
         return "gemm=" + h + " dot=" + Double.doubleToRawLongBits(VectorOps.dot(a, 0, b, 0, a.length))
-                + " sum=" + Double.doubleToRawLongBits(VectorOps.sum(b));
+                + " sum=" + Double.doubleToRawLongBits(VectorOps.sum(b)) + " conv=" + directConv(a, b);
+    }
+
+    /** A fingerprint of {@link DirectConv}'s forward and weight gradient: 2 images 2×9×11, 3 filters 3×3, pad 1. */
+    private static long directConv(float[] a, float[] b) {
+        int n = 2, c = 2, h = 9, w = 11, f = 3;
+        float[] xp = new float[DirectConv.paddedSize(n, c, h, w, 3, 1)];
+        DirectConv.pad(a, 0, n, c, h, w, 3, 1, xp);
+        float[] y = new float[n * f * h * w];
+        DirectConv.forward(xp, n, c, h, w, 3, 3, 1, b, 0, f, y, 0);
+        float[] dw = new float[f * c * 9];
+        DirectConv.weightGrad(xp, n, c, h, w, 3, 3, 1, y, 0, f, dw, 0, null);
+        long hash = 17;
+        for (float v : y) {
+            hash = 31 * hash + Float.floatToRawIntBits(v);
+        }
+        for (float v : dw) {
+            hash = 31 * hash + Float.floatToRawIntBits(v);
+        }
+        return hash;
     }
 }
