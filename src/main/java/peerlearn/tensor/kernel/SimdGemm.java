@@ -163,21 +163,23 @@ final class SimdGemm implements GemmKernel {
                                     kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, acc, accI);
                                 }
                             } else {
-                                // The 6×4 kernels start the first k-block from a tile of zeros and
-                                // store a whole last tile straight into C when α = 1 and β = 0 (then
-                                // finish would only copy it); otherwise they go through acc.
-                                float[] in = first ? ZERO_TILE : acc;
-                                int ii = first ? 0 : accI;
-                                boolean straight = last && rows == mr && cols == nr && alpha == 1f && beta == 0f;
-                                float[] out = straight ? c : acc;
-                                int oi = straight ? ci : accI;
-                                int os = straight ? ldc : nr;
+                                // The 6×4 kernels start the first k-block from a tile of zeros. A
+                                // whole tile with α = 1 and β = 0 keeps its running sums in C itself
+                                // from one k-block to the next (finish would only copy them), so C
+                                // is the only memory its sums touch; other tiles go through acc.
+                                boolean inC = rows == mr && cols == nr && alpha == 1f && beta == 0f;
+                                float[] in = first ? ZERO_TILE : inC ? c : acc;
+                                int ii = first ? 0 : inC ? ci : accI;
+                                int is = first || !inC ? nr : ldc;
+                                float[] out = inC ? c : acc;
+                                int oi = inC ? ci : accI;
+                                int os = inC ? ldc : nr;
                                 if (bArr == pb) {
-                                    kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, nr, out, oi, os);
+                                    kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
                                 } else {
-                                    kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, nr, out, oi, os);
+                                    kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, is, out, oi, os);
                                 }
-                                if (straight) {
+                                if (inC) {
                                     continue;
                                 }
                             }
