@@ -24,7 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ACM TOMS 34(3), 2008): for each block of NC columns, for each block of KC of the k-range,
  * pack op(B) into KC×NR panels; for each block of MC rows pack op(A) into MR×KC panels; then for
  * each B panel (kept in L1) sweep the A panels (kept in L2). When k exceeds KC the running sums
- * are parked in a buffer between k-blocks and the α/β epilogue runs after the last one.
+ * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
+ * them in C) and the α/β epilogue runs after the last one.
  */
 final class SimdGemm implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
