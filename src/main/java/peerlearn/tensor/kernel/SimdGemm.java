@@ -23,7 +23,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loop nest (Goto and van de Geijn, "Anatomy of high-performance matrix multiplication",
  * ACM TOMS 34(3), 2008): for each block of NC columns, for each block of KC of the k-range,
  * pack op(B) into KC×NR panels; for each block of MC rows pack op(A) into MR×KC panels; then for
- * each B panel (kept in L1) sweep the A panels (kept in L2). When k exceeds KC the running sums
+ * each B panel sweep the A panels (kept in L2). Goto keeps the B panel in L1; at KC = 512 one
+ * panel of 4 vectors is 128 KiB and streams from L2, which the micro-kernel sustains (225–243
+ * GFLOP/s measured on a Zen 5 core, its fma peak) and which saves parking the sums of smaller
+ * k-blocks. When k exceeds KC the running sums
  * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
  * them in C) and the α/β epilogue runs after the last one.
  */
