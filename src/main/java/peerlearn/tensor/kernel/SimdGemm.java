@@ -263,33 +263,38 @@ final class SimdGemm implements GemmKernel {
         }
     }
 
-    /** Lane indices of packSixRows: rows r and r + 1 interleaved, then pairs from three vectors. */
-    private static final FloatVector PAIR_LOW;
-    private static final FloatVector PAIR_HIGH;
+    /**
+     * Lane indices of packSixRows (16-lane vectors only, the only width it runs at): rows r and
+     * r + 1 interleaved (low and high halves), then the pairs each output vector takes from x, y
+     * and from z.
+     */
+    private static final FloatVector[] PAIRS = new FloatVector[2];
     private static final FloatVector[] FROM_XY = new FloatVector[3];
     private static final FloatVector[] FROM_Z = new FloatVector[3];
 
     static {
-        float[] low = new float[L];
-        float[] high = new float[L];
-        for (int l = 0; l < L; l++) {
-            low[l] = (l % 2) * L + l / 2;
-            high[l] = (l % 2) * L + L / 2 + l / 2;
-        }
-        PAIR_LOW = FloatVector.fromArray(S, low, 0);
-        PAIR_HIGH = FloatVector.fromArray(S, high, 0);
-        for (int j = 0; j < 3; j++) {
-            float[] xy = new float[L];
-            float[] z = new float[L];
+        if (L == 16) {
+            float[] low = new float[L];
+            float[] high = new float[L];
             for (int l = 0; l < L; l++) {
-                int pair = 8 * j + l / 2;
-                int lane = 2 * (pair / 3 % 8) + l % 2;
-                int source = pair % 3;
-                xy[l] = source == 0 ? lane : source == 1 ? L + lane : 0;
-                z[l] = source == 2 ? L + lane : l;
+                low[l] = (l % 2) * L + l / 2;
+                high[l] = (l % 2) * L + L / 2 + l / 2;
             }
-            FROM_XY[j] = FloatVector.fromArray(S, xy, 0);
-            FROM_Z[j] = FloatVector.fromArray(S, z, 0);
+            PAIRS[0] = FloatVector.fromArray(S, low, 0);
+            PAIRS[1] = FloatVector.fromArray(S, high, 0);
+            for (int j = 0; j < 3; j++) {
+                float[] xy = new float[L];
+                float[] z = new float[L];
+                for (int l = 0; l < L; l++) {
+                    int pair = 8 * j + l / 2;
+                    int lane = 2 * (pair / 3 % 8) + l % 2;
+                    int source = pair % 3;
+                    xy[l] = source == 0 ? lane : source == 1 ? L + lane : 0;
+                    z[l] = source == 2 ? L + lane : l;
+                }
+                FROM_XY[j] = FloatVector.fromArray(S, xy, 0);
+                FROM_Z[j] = FloatVector.fromArray(S, z, 0);
+            }
         }
     }
 
@@ -303,8 +308,8 @@ final class SimdGemm implements GemmKernel {
      * the kernel by 4–10%, and 1024³ ran at 180–198 GFLOP/s against 190–222 with this pack.
      */
     private static void packSixRows(float[] a, int src, int lda, int kcb, float[] pa, int base) {
-        FloatVector low = PAIR_LOW;
-        FloatVector high = PAIR_HIGH;
+        FloatVector low = PAIRS[0];
+        FloatVector high = PAIRS[1];
         FloatVector xy0 = FROM_XY[0];
         FloatVector xy1 = FROM_XY[1];
         FloatVector xy2 = FROM_XY[2];
