@@ -3,6 +3,7 @@ package peerlearn.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,12 @@ import peerlearn.rng.Rng;
  * same agents without messages ({@code local}, once with each agent yielding its carrier after
  * every round, once without) split the difference into the cost of many agents, of switching
  * between them every round, and of messaging; the collector's and compiler's shares come from
- * their management beans.
+ * their threads' CPU times.
+ *
+ * <p>The timed runs are repeated ({@code --repeat}), each repetition timing the lone agent just
+ * before and after its N-agent runs, and the ratio reported is the median of the repetitions'
+ * ratios: on a guest whose speed drifts with its host's other work, one long pair of runs
+ * compares two different machines.
  */
 final class BenchAgentsCommand implements Command {
     @Override
@@ -52,16 +58,17 @@ final class BenchAgentsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Flags f = Flags.parse(args, Set.of("rounds", "warmup", "warmup-seconds"));
+        Flags f = Flags.parse(args, Set.of("rounds", "repeat", "warmup", "warmup-seconds"));
         if (f.help) {
             out.print("usage: tools/peerlearn bench-agents [flags]\n\n" + summary() + ".\nOne agent trains alone on one "
-                    + "thread (N × --rounds steps, half before and half after the N-agent runs); then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
+                    + "thread (N × --rounds steps, half before and half after each repetition's N-agent runs); then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
                     + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents.\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
                     + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
-                    + String.format("  %-24s %s%n", "--rounds R", "timed rounds [40]")
+                    + String.format("  %-24s %s%n", "--rounds R", "timed rounds per run [40]")
+                    + String.format("  %-24s %s%n", "--repeat T", "repetitions of the timed runs, each with its own lone-agent timing; the median ratio is reported [5]")
                     + String.format("  %-24s %s%n", "--warmup W", "untimed warm-up rounds, at least [15] (per N-agent warm-up run)")
                     + String.format("  %-24s %s%n", "--warmup-seconds S", "and at least S seconds of warm-up, alone and with N agents [15]")
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
@@ -74,6 +81,7 @@ final class BenchAgentsCommand implements Command {
         int n = c.agents();
         int batch = c.integer("batch");
         int rounds = positive(f.extra.getOrDefault("rounds", "40"), "rounds");
+        int repeats = positive(f.extra.getOrDefault("repeat", "5"), "repeat");
         int warmup = positive(f.extra.getOrDefault("warmup", "15"), "warmup");
         int warmupSeconds = positive(f.extra.getOrDefault("warmup-seconds", "15"), "warmup-seconds");
         String model = c.text("model");
@@ -92,7 +100,7 @@ final class BenchAgentsCommand implements Command {
             alone.lossAndGradient(x, alone.nextBatch(), g);
             sgd.step(x, g, 0.01f);
         }
-        // as many steps alone, in two halves around the N-agent runs, as each of those runs takes
+        // as many steps alone, in two halves around each repetition's N-agent runs, as each of those runs takes
         int aloneSteps = Math.max(1, n * rounds / 2);
         Runnable aloneRounds = () -> {
             for (int k = 0; k < aloneSteps; k++) {
@@ -100,7 +108,6 @@ final class BenchAgentsCommand implements Command {
                 sgd.step(x, g, 0.01f);
             }
         };
-        Phase singleBefore = Phase.measure(aloneRounds);
 
         // N agents on a ring; warm up the algorithm's own code, then time fresh agents
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
@@ -119,23 +126,38 @@ final class BenchAgentsCommand implements Command {
             o.lossAndGradient(o.initialParameters(), o.nextBatch(), probe);   // allocates the model's buffers
         }
         long modelBytes = (usedHeap() - before) / n;
-        Phase many = Phase.measure(() -> Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1));
         // the same agents without messages, switching agent every round as the algorithm's waits do, then not at all
         Objective[] quiet = objectives(model, p, n, batch), quieter = objectives(model, p, n, batch);
-        Phase switching = Phase.measure(() -> Runner.train(yieldingEachRound(Algorithms.get("local")), quiet, ring,
-                Training.sgd(0.01), rounds, 1));
-        Phase local = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
-        // one agent alone again: the machine's load may have changed meanwhile
-        Phase single = singleBefore.plus(Phase.measure(aloneRounds));
         long samplesAlone = 2L * aloneSteps * batch;
         long samples = (long) n * rounds * batch;
+        // Repetitions, each timing the lone agent around the N-agent runs: on a machine whose speed
+        // drifts (a guest sharing its host's caches and memory), each ratio compares two
+        // measurements seconds apart, and the median ratio is the figure reported.
+        double[] ratios = new double[repeats];
+        Phase single = null, many = null, switching = null, local = null;
+        for (int r = 0; r < repeats; r++) {
+            Phase a = Phase.measure(aloneRounds);
+            Phase m = Phase.measure(() -> Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1));
+            Phase sw = Phase.measure(() -> Runner.train(yieldingEachRound(Algorithms.get("local")), quiet, ring,
+                    Training.sgd(0.01), rounds, 1));
+            Phase l = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
+            a = a.plus(Phase.measure(aloneRounds));
+            ratios[r] = m.perWallSecond(samples) / a.perWallSecond(samplesAlone);
+            single = single == null ? a : single.plus(a);
+            many = many == null ? m : many.plus(m);
+            switching = switching == null ? sw : switching.plus(sw);
+            local = local == null ? l : local.plus(l);
+        }
+        samplesAlone *= repeats;
+        samples *= repeats;
         int cores = Runtime.getRuntime().availableProcessors();
 
         int d = alone.dimension();
         String alg = c.text("algorithm");
-        out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d timed rounds%n", model, d, batch, rounds);
+        out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d × %d timed rounds%n", model, d, batch, repeats,
+                rounds);
         out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread%n",
-                "one agent alone, one thread (" + 2 * aloneSteps + " steps):", single.perWallSecond(samplesAlone),
+                "one agent alone, one thread (" + 2 * aloneSteps * repeats + " steps):", single.perWallSecond(samplesAlone),
                 single.perThreadCpuSecond(samplesAlone));
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
@@ -145,9 +167,16 @@ final class BenchAgentsCommand implements Command {
                     names[r], runs[r].perWallSecond(samples), runs[r].perCpuSecond(samples), runs[r].coresBusy());
         }
         double cpuRatio = many.perCpuSecond(samples) / single.perThreadCpuSecond(samplesAlone);
-        out.printf(Locale.ROOT, "ratio: %.2f×  (target ≥ 1.8× on 2 cores); CPU-time ratio %.3f, so %d cores kept busy "
-                + "would give %.2f×%n", many.perWallSecond(samples) / single.perWallSecond(samplesAlone), cpuRatio, cores,
-                cores * cpuRatio);
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        double median = repeats % 2 == 1 ? sorted[repeats / 2] : (sorted[repeats / 2 - 1] + sorted[repeats / 2]) / 2;
+        out.printf(Locale.ROOT, "stolen by the hypervisor for other guests: %.0f%% of the cores' time while the lone agent ran, "
+                + "%.0f%% while the %d agents ran %s (figures taken with more than a few per cent stolen compare "
+                + "different machines)%n", 100 * single.stolen(cores), 100 * many.stolen(cores), n, alg);
+        out.printf(Locale.ROOT, "ratio: %.2f×, the median of %d repetitions (%.2f–%.2f×; of the totals %.2f×)  (target ≥ "
+                + "1.8× on 2 cores); CPU-time ratio %.3f, so %d cores kept busy would give %.2f×%n", median, repeats,
+                sorted[0], sorted[repeats - 1], many.perWallSecond(samples) / single.perWallSecond(samplesAlone), cpuRatio,
+                cores, cores * cpuRatio);
         // where the rest goes, in CPU µs per sample, each run's collector and compiler time set apart
         double base = single.threadCpuNanos / 1e3 / samplesAlone;
         double sequential = local.computeNanos(cores) / 1e3 / samples - base;
@@ -190,17 +219,20 @@ final class BenchAgentsCommand implements Command {
      * included), collector pauses and compile time of one timed piece of work.
      */
     private record Phase(long wallNanos, long threadCpuNanos, long cpuNanos, long gcNanos, long jitNanos,
-                         long[][] roles, boolean rolesKnown) {
+                         long stealNanos, long[][] roles, boolean rolesKnown) {
         static Phase measure(Runnable work) {
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             JvmThreads before = JvmThreads.now();
+            long steal = readSteal();
             long w = System.nanoTime(), t = threads.getCurrentThreadCpuTime(), c = processCpuNanos(), gc = gcMillis(),
                     jit = jitMillis();
             work.run();
             long wall = System.nanoTime() - w, thread = threads.getCurrentThreadCpuTime() - t, cpu = processCpuNanos() - c;
             long gcNanos = (gcMillis() - gc) * 1_000_000, jitNanos = (jitMillis() - jit) * 1_000_000;
+            steal = readSteal() - steal;
             JvmThreads after = JvmThreads.now();
-            return new Phase(wall, thread, cpu, gcNanos, jitNanos, after.since(before), before.available() && after.available());
+            return new Phase(wall, thread, cpu, gcNanos, jitNanos, steal, after.since(before),
+                    before.available() && after.available());
         }
 
         Phase plus(Phase o) {
@@ -210,7 +242,26 @@ final class BenchAgentsCommand implements Command {
                 r[i][1] = roles[i][1] + o.roles[i][1];
             }
             return new Phase(wallNanos + o.wallNanos, threadCpuNanos + o.threadCpuNanos, cpuNanos + o.cpuNanos,
-                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, r, rolesKnown && o.rolesKnown);
+                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, stealNanos + o.stealNanos, r, rolesKnown && o.rolesKnown);
+        }
+
+        /** The share of all cores' wall time the hypervisor gave to other guests (0 on bare metal). */
+        double stolen(int cores) {
+            return stealNanos / ((double) cores * wallNanos);
+        }
+
+        /**
+         * Time the hypervisor ran other guests while this machine's cores wanted to run: the
+         * {@code steal} column of Linux's {@code /proc/stat}, in clock ticks of 10 ms (the kernel's
+         * USER_HZ on x86); 0 where there is no such file.
+         */
+        private static long readSteal() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                return f.length > 8 ? Long.parseLong(f[8]) * 10_000_000L : 0;
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         /** The collector's CPU: its threads' (and the VM thread's), else its pauses times the cores. */
