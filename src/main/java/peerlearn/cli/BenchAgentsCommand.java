@@ -177,6 +177,11 @@ final class BenchAgentsCommand implements Command {
                 + "1.8× on 2 cores); CPU-time ratio %.3f, so %d cores kept busy would give %.2f×%n", median, repeats,
                 sorted[0], sorted[repeats - 1], many.perWallSecond(samples) / single.perWallSecond(samplesAlone), cpuRatio,
                 cores, cores * cpuRatio);
+        StringBuilder each = new StringBuilder();
+        for (double r : ratios) {
+            each.append(String.format(Locale.ROOT, " %.2f×", r));
+        }
+        out.println("  the repetitions in order:" + each);
         // where the rest goes, in CPU µs per sample, each run's collector and compiler time set apart
         double base = single.threadCpuNanos / 1e3 / samplesAlone;
         double sequential = local.computeNanos(cores) / 1e3 / samples - base;
