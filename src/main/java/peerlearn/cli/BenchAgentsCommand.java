@@ -43,7 +43,9 @@ import peerlearn.rng.Rng;
  * <p>The timed runs are repeated ({@code --repeat}), each repetition timing the lone agent just
  * before and after its N-agent runs, and the ratio reported is the median of the repetitions'
  * ratios: on a guest whose speed drifts with its host's other work, one long pair of runs
- * compares two different machines.
+ * compares two different machines. The lone agent's heap allocation per step is printed too: a
+ * Vector API kernel whose vectors the JIT did not keep in registers allocates them on every step,
+ * which is the first thing to rule out when one JVM runs much slower than the next.
  */
 final class BenchAgentsCommand implements Command {
     @Override
@@ -156,9 +158,10 @@ final class BenchAgentsCommand implements Command {
         String alg = c.text("algorithm");
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d × %d timed rounds%n", model, d, batch, repeats,
                 rounds);
-        out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread%n",
-                "one agent alone, one thread (" + 2 * aloneSteps * repeats + " steps):", single.perWallSecond(samplesAlone),
-                single.perThreadCpuSecond(samplesAlone));
+        out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread, %.1f KB allocated per "
+                + "step%n", "one agent alone, one thread (" + 2 * aloneSteps * repeats + " steps):",
+                single.perWallSecond(samplesAlone), single.perThreadCpuSecond(samplesAlone),
+                single.threadAllocated / 1e3 / (2.0 * aloneSteps * repeats));
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
         Phase[] runs = {many, switching, local};
@@ -224,19 +227,21 @@ final class BenchAgentsCommand implements Command {
      * included), collector pauses and compile time of one timed piece of work.
      */
     private record Phase(long wallNanos, long threadCpuNanos, long cpuNanos, long gcNanos, long jitNanos,
-                         long stealNanos, long[][] roles, boolean rolesKnown) {
+                         long stealNanos, long threadAllocated, long[][] roles, boolean rolesKnown) {
         static Phase measure(Runnable work) {
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             JvmThreads before = JvmThreads.now();
             long steal = readSteal();
+            long allocated = allocatedByThisThread();
             long w = System.nanoTime(), t = threads.getCurrentThreadCpuTime(), c = processCpuNanos(), gc = gcMillis(),
                     jit = jitMillis();
             work.run();
             long wall = System.nanoTime() - w, thread = threads.getCurrentThreadCpuTime() - t, cpu = processCpuNanos() - c;
             long gcNanos = (gcMillis() - gc) * 1_000_000, jitNanos = (jitMillis() - jit) * 1_000_000;
             steal = readSteal() - steal;
+            allocated = allocatedByThisThread() - allocated;
             JvmThreads after = JvmThreads.now();
-            return new Phase(wall, thread, cpu, gcNanos, jitNanos, steal, after.since(before),
+            return new Phase(wall, thread, cpu, gcNanos, jitNanos, steal, allocated, after.since(before),
                     before.available() && after.available());
         }
 
@@ -247,7 +252,15 @@ final class BenchAgentsCommand implements Command {
                 r[i][1] = roles[i][1] + o.roles[i][1];
             }
             return new Phase(wallNanos + o.wallNanos, threadCpuNanos + o.threadCpuNanos, cpuNanos + o.cpuNanos,
-                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, stealNanos + o.stealNanos, r, rolesKnown && o.rolesKnown);
+                    gcNanos + o.gcNanos, jitNanos + o.jitNanos, stealNanos + o.stealNanos,
+                    threadAllocated + o.threadAllocated, r, rolesKnown && o.rolesKnown);
+        }
+
+        /** Heap bytes the calling thread has allocated so far, or 0 where the JVM does not count them. */
+        private static long allocatedByThisThread() {
+            return java.lang.management.ManagementFactory.getThreadMXBean()
+                    instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported()
+                    ? t.getCurrentThreadAllocatedBytes() : 0;
         }
 
         /** The share of all cores' wall time the hypervisor gave to other guests (0 on bare metal). */
