@@ -28,7 +28,13 @@ import jdk.incubator.vector.VectorSpecies;
  * GFLOP/s measured on a Zen 5 core, its fma peak) and which saves parking the sums of smaller
  * k-blocks. When k exceeds KC the running sums
  * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
- * them in C) and the α/β epilogue runs after the last one.
+ * them in C) and the α/β epilogue runs after the last one. With the 6×4 tile and m above the rows
+ * that read B in place (see the constructor) an untransposed B has no packing pass of its own:
+ * the first row panel of A reads each whole B panel in place and
+ * stores it packed as it goes ({@link #kernel6x4PackingB}), and the other row panels read the
+ * packed copy. Alternating with the separate pass in one JVM (2 Dec 2026, Zen 5) that ran NN
+ * 512³ 1.6–4.2% faster, NN 1024³ 4.5%, TN 512³ 2%; what else was tried then and dropped (kc for a
+ * B panel in L1, other mc and nc, A packed the same way) is in theory/autograd.md.
  */
 final class SimdGemm implements GemmKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -54,9 +60,11 @@ final class SimdGemm implements GemmKernel {
      * an L2's worth, and evicted the panels): 512³ went from 210 to 217 GFLOP/s on a Zen 5 core,
      * 1024³ from 198 to 206, x·Wᵀ of LeNet-5's first Linear layer (32×120×400) from 116 to 123.
      * nc = 512 keeps the packed B block (kc × nc, 1 MiB) within L2 (nc = 1024 tied within noise on the
-     * wide products of convolutions). B is read in place only for m ≤ 24: at m = 32 the strided
-     * kernel's per-load bounds checks cost more than packing (32×120×400: 125 vs 105 GFLOP/s;
-     * 32×3200×150: 140 vs 127), at m ≤ 16 packing costs more (16×3200×150: 118 vs 90).
+     * wide products of convolutions). B is read in place by every row panel only for m ≤ 24: at
+     * m = 32 the strided kernel's per-load bounds checks cost more than packing (32×120×400: 125 vs
+     * 105 GFLOP/s; 32×3200×150: 140 vs 127), at m ≤ 16 packing costs more (16×3200×150: 118 vs 90,
+     * and 151 vs 167 when the first row panel packs it in passing for the other two). Above 24 rows
+     * the first row panel packs it in passing (see the class comment).
      */
     SimdGemm() {
         this(MR, V, 512, 192, 512, 24);
@@ -107,6 +115,9 @@ final class SimdGemm implements GemmKernel {
         // rows evicts itself before the next row panel of A reuses it, and then packing pays
         // (measured 12 vs 18 GFLOP/s on m = 32, n = 32,768, k = 288, a 3×3 convolution's forward).
         boolean direct = !transB && m <= directRows && (k <= 64 || ldb % 1024 != 0);
+        // Otherwise, with the 6×4 tile, an untransposed B is packed by the kernels of the first A
+        // panel as they read it (kernel6x4PackingB); only a ragged last panel is packed beforehand.
+        boolean packingB = mr == 6 && !transB && !direct;
         int kcMax = Math.min(kc, k);
         int ncMax = Math.min(nc, roundUp(n, nr));
         int mcMax = Math.min(mc, roundUp(m, mr));
@@ -123,11 +134,12 @@ final class SimdGemm implements GemmKernel {
                 int kcb = Math.min(kc, k - pc);
                 boolean first = pc == 0;
                 boolean last = pc + kcb == k;
-                if (!direct) {
-                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb, nr);
+                if (!packingB && !direct) {
+                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb, nr, 0);
                 } else if (ncb % nr != 0) {
+                    // The ragged last panel, which no kernel reads in place.
                     int jt = (nPanels - 1) * nr;
-                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb, nr);
+                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb, nr, direct ? 0 : nPanels - 1);
                 }
                 for (int ic = 0; ic < m; ic += mc) {
                     int mcb = Math.min(mc, m - ic);
@@ -178,7 +190,10 @@ final class SimdGemm implements GemmKernel {
                                 float[] out = inC ? c : acc;
                                 int oi = inC ? ci : accI;
                                 int os = inC ? ldc : nr;
-                                if (bArr == pb) {
+                                if (packingB && ic == 0 && ip == 0 && cols == nr) {
+                                    kernel6x4PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
+                                            kcb, in, ii, is, out, oi, os);
+                                } else if (bArr == pb) {
                                     kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
                                 } else {
                                     kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, is, out, oi, os);
@@ -351,9 +366,9 @@ final class SimdGemm implements GemmKernel {
      * the NR values op(B)[p0 + p, j0 + q·NR + t] at q·NR·kcb + p·NR + t, zero-padded past n.
      */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb,
-                              int j0, int cols, float[] pb, int nr) {
+                              int j0, int cols, float[] pb, int nr, int q0) {
         for (int q = 0; q * nr < cols; q++) {
-            int base = q * nr * kcb;
+            int base = (q0 + q) * nr * kcb;
             int t1 = Math.min(nr, cols - q * nr);
             int jb = j0 + q * nr;
             if (transB) {
@@ -842,6 +857,108 @@ final class SimdGemm implements GemmKernel {
     }
 
 
+
+    /**
+     * {@link #kernel6x4Packed} for the first row panel of A: it reads a whole panel of B in place
+     * (rows {@code ldb} apart from {@code b[src]}, bounds checked load by load) and stores each
+     * row's NR values to {@code pb[bi + NR·p]} as it goes, so the other row panels find the panel
+     * packed and B is never read in a pass of its own. The stores cost less than that pass: the
+     * panel's rows come from L2 or L3 once, during the fma chains, instead of before them.
+     */
+    private static void kernel6x4PackingB(float[] pa, int ai, float[] b, int src, int ldb, float[] pb, int bi,
+                                          int kcb, float[] in, int ii, int inStride, float[] out, int oi,
+                                          int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
+        for (int p = 0; p < kcb; p++, src += ldb) {
+            int a0 = ai + 6 * p;
+            int b0i = bi + 4 * L * p;
+            FloatVector b0 = FloatVector.fromArray(S, b, src);
+            FloatVector b1 = FloatVector.fromArray(S, b, src + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, src + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, src + 3 * L);
+            b0.intoArray(pb, b0i);
+            b1.intoArray(pb, b0i + 1 * L);
+            b2.intoArray(pb, b0i + 2 * L);
+            b3.intoArray(pb, b0i + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[a0]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            s03 = b3.fma(x, s03);
+            x = FloatVector.broadcast(S, pa[a0 + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            s13 = b3.fma(x, s13);
+            x = FloatVector.broadcast(S, pa[a0 + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+            s23 = b3.fma(x, s23);
+            x = FloatVector.broadcast(S, pa[a0 + 3]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            s32 = b2.fma(x, s32);
+            s33 = b3.fma(x, s33);
+            x = FloatVector.broadcast(S, pa[a0 + 4]);
+            s40 = b0.fma(x, s40);
+            s41 = b1.fma(x, s41);
+            s42 = b2.fma(x, s42);
+            s43 = b3.fma(x, s43);
+            x = FloatVector.broadcast(S, pa[a0 + 5]);
+            s50 = b0.fma(x, s50);
+            s51 = b1.fma(x, s51);
+            s52 = b2.fma(x, s52);
+            s53 = b3.fma(x, s53);
+        }
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
+        s40.intoArray(out, oi + 4 * outStride);
+        s41.intoArray(out, oi + 4 * outStride + L);
+        s42.intoArray(out, oi + 4 * outStride + 2 * L);
+        s43.intoArray(out, oi + 4 * outStride + 3 * L);
+        s50.intoArray(out, oi + 5 * outStride);
+        s51.intoArray(out, oi + 5 * outStride + L);
+        s52.intoArray(out, oi + 5 * outStride + 2 * L);
+        s53.intoArray(out, oi + 5 * outStride + 3 * L);
+    }
 
     /** Zeroes one tile with whole-vector stores (which the kernel's loads can forward from). */
     private static void zero(float[] t, int ti, int size) {

@@ -88,6 +88,42 @@ class GemmTest {
         assertTrue(cases > 1000);
     }
 
+    /**
+     * With the 6×4 tile an untransposed B is read in place by the first row panel of A, which packs
+     * it for the others: one and several row blocks (mc = 6, 12), column blocks and k-blocks, n
+     * around whole panels (tails 0, 1, lanes − 1, lanes, lanes + 1), both kinds of tile (sums in C
+     * or not), and the workspace poisoned before each product, so that a panel read before it is
+     * packed shows.
+     */
+    @Test
+    void bReadInPlaceByTheFirstRowPanelIsPackedForTheOthers() {
+        int nr = SimdGemm.maxNr();
+        int lanes = KernelGenerators.LANES;
+        List<GemmKernel> kernels = List.of(new SimdGemm(), new SimdGemm(6, 4, 7, 6, 2 * nr, 0),
+                new SimdGemm(6, 4, 64, 12, nr, 0));
+        SplittableRandom r = new SplittableRandom(11);
+        GemmWorkspace ws = new GemmWorkspace();
+        int cases = 0;
+        for (int m : List.of(1, 6, 7, 13, 25)) {
+            for (int n : List.of(nr - 1, nr, nr + 1, 2 * nr, 2 * nr + 1, 2 * nr + lanes - 1, 2 * nr + lanes,
+                    2 * nr + lanes + 1)) {
+                for (int k : List.of(1, lanes - 1, lanes, lanes + 1, 71)) {
+                    for (int t = 0; t < 4; t++) {
+                        GemmCase g = GemmCase.random(t % 2 == 1, false, m, n, k, t < 2 ? 1f : 0.5f,
+                                t < 2 ? 0f : -0.25f, r);
+                        float[] expected = g.run(new ScalarGemm(), null);
+                        for (GemmKernel kernel : kernels) {
+                            ws.poison();
+                            assertArrayEquals(expected, g.run(kernel, ws), g.toString());
+                        }
+                        cases++;
+                    }
+                }
+            }
+        }
+        assertEquals(5 * 8 * 5 * 4, cases);
+    }
+
     @Test
     void rejectsArraysTooShortNamingTheMatrix() {
         var e = assertThrows(IllegalArgumentException.class,
