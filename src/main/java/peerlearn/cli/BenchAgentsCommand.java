@@ -130,8 +130,7 @@ final class BenchAgentsCommand implements Command {
         long modelBytes = (usedHeap() - before) / n;
         // the same agents without messages, switching agent every round as the algorithm's waits do, then not at all
         Objective[] quiet = objectives(model, p, n, batch), quieter = objectives(model, p, n, batch);
-        long samplesAlone = 2L * aloneSteps * batch;
-        long samples = (long) n * rounds * batch;
+        long samplesAloneEach = 2L * aloneSteps * batch, samplesEach = (long) n * rounds * batch; // per repetition
         // Repetitions, each timing the lone agent around the N-agent runs: on a machine whose speed
         // drifts (a guest sharing its host's caches and memory), each ratio compares two
         // measurements seconds apart, and the median ratio is the figure reported.
@@ -144,14 +143,13 @@ final class BenchAgentsCommand implements Command {
                     Training.sgd(0.01), rounds, 1));
             Phase l = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
             a = a.plus(Phase.measure(aloneRounds));
-            ratios[r] = m.perWallSecond(samples) / a.perWallSecond(samplesAlone);
+            ratios[r] = m.perWallSecond(samplesEach) / a.perWallSecond(samplesAloneEach);
             single = single == null ? a : single.plus(a);
             many = many == null ? m : many.plus(m);
             switching = switching == null ? sw : switching.plus(sw);
             local = local == null ? l : local.plus(l);
         }
-        samplesAlone *= repeats;
-        samples *= repeats;
+        long samplesAlone = repeats * samplesAloneEach, samples = repeats * samplesEach;
         int cores = Runtime.getRuntime().availableProcessors();
 
         int d = alone.dimension();
@@ -159,9 +157,9 @@ final class BenchAgentsCommand implements Command {
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d × %d timed rounds%n", model, d, batch, repeats,
                 rounds);
         out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread, %.1f KB allocated per "
-                + "step%n", "one agent alone, one thread (" + 2 * aloneSteps * repeats + " steps):",
+                + "step%n", "one agent alone, one thread (" + samplesAlone / batch + " steps):",
                 single.perWallSecond(samplesAlone), single.perThreadCpuSecond(samplesAlone),
-                single.threadAllocated / 1e3 / (2.0 * aloneSteps * repeats));
+                single.threadAllocated / 1e3 / (samplesAlone / batch));
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
         Phase[] runs = {many, switching, local};
