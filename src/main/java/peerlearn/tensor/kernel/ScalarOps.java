@@ -9,7 +9,10 @@ package peerlearn.tensor.kernel;
 final class ScalarOps implements FlatKernel {
     /**
      * Reductions keep this many partial sums in double: element i (counted from the start of the
-     * range) goes to partial i mod 16, and the partials are folded pairwise by {@link #fold}.
+     * range) of the whole blocks of 16 goes to partial i mod 16, the partials are folded pairwise by
+     * {@link #fold}, and the last n mod 16 terms are added to the result one by one. (Folding the
+     * tail into the partials needs, in a vector twin, a masked load at the array's end, which AVX2
+     * runs element by element and boxed.)
      */
     static final int PARTIALS = 16;
 
@@ -163,19 +166,29 @@ final class ScalarOps implements FlatKernel {
     @Override
     public double dot(float[] x, int xOff, float[] y, int yOff, int n) {
         double[] s = new double[PARTIALS];
-        for (int i = 0; i < n; i++) {
+        int whole = n - n % PARTIALS;
+        for (int i = 0; i < whole; i++) {
             s[i % PARTIALS] += (double) x[xOff + i] * y[yOff + i];
         }
-        return fold(s);
+        double r = fold(s);
+        for (int i = whole; i < n; i++) {
+            r += (double) x[xOff + i] * y[yOff + i];
+        }
+        return r;
     }
 
     @Override
     public double sum(float[] x, int off, int n) {
         double[] s = new double[PARTIALS];
-        for (int i = 0; i < n; i++) {
+        int whole = n - n % PARTIALS;
+        for (int i = 0; i < whole; i++) {
             s[i % PARTIALS] += x[off + i];
         }
-        return fold(s);
+        double r = fold(s);
+        for (int i = whole; i < n; i++) {
+            r += x[off + i];
+        }
+        return r;
     }
 
     /** Pairwise fold of the 16 partials: s_i += s_{i+8}, then s_i += s_{i+4}, +2, +1; returns s_0. */

@@ -5,8 +5,9 @@ package peerlearn.tensor.kernel;
  * Outputs may be the very same range as an input (in place) but must not partially overlap one.
  *
  * <p>Determinism: element-wise operations round once per element (fma counts as one), and
- * reductions ({@link #dot}, {@link #sum}, {@link #sumSquares}) accumulate in double into 16
- * partial sums — element i goes to partial i mod 16 — folded pairwise in a fixed order. The
+ * reductions ({@link #dot}, {@link #sum}, {@link #sumSquares}) accumulate in double: the whole
+ * blocks of 16 into 16 partial sums — element i goes to partial i mod 16 — folded pairwise in a
+ * fixed order, then the last n mod 16 terms one by one. The
  * result does not depend on the machine's vector width or on whether the Vector API is enabled.
  * Backward kernels ({@code …Backward}, {@code columnSums}, {@code channelSums}) accumulate into
  * their output (+=), as gradients do.
@@ -128,7 +129,9 @@ public final class VectorOps {
         }
         check(out, off, n, "out");
         for (int k = 0; k < xs.length; k++) {
-            check(xs[k], off, n, "xs[" + k + "]");
+            if (n < 0 || off < 0 || (long) off + n > xs[k].length) { // the name made only when needed
+                check(xs[k], off, n, "xs[" + k + "]");
+            }
         }
         Kernels.OPS.weightedSum(w, xs, out, off, n);
     }
