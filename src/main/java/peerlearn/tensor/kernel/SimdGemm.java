@@ -14,7 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest);
  *   <li>narrower vectors (AVX2 has 16 registers): MR = 3, V = 3, 9 + 3 + 3 = 15 registers. On an
  *       AVX2 core its micro-kernel ran at 71 GFLOP/s from L1, the 6×2 tile (12 + 2 + 6 = 20, two
- *       sums spilled) at 35, 4×3 at 35, 5×2 at 32, 4×2 at 48, 2×4 at 47.
+ *       sums spilled) at 35, 4×3 at 35, 5×2 at 32, 4×2 at 48, 2×4 at 47. On a Zen 2 core (fma
+ *       peak 96–105) it runs at 82–85 from L1, 4×3 and 6×2 at 39, and 1×12 (B read by the fma
+ *       itself, 12 + 1 registers) at 67. Nine sums cover at most 9 of the 10 fma a Zen 2 core
+ *       keeps in flight (latency 5, two pipes), so this tile tops out at 90% of peak.
  * </ul>
  * Its scalar twin is {@link ScalarGemm}, and the two agree bit for bit: every c_ij is still the fma
  * chain over p = 0, 1, …, k−1 from zero — blocking only changes which elements are computed
@@ -227,26 +230,24 @@ final class SimdGemm implements GemmKernel {
             int base = q * mr * kcb;
             int r1 = Math.min(mr, rows - q * mr);
             int ib = i0 + q * mr;
-            if (transA && r1 == 6 && mr == 6) {
-                // A whole panel of op(A) = Aᵀ: six adjacent floats of a row of A per p. Each p
-                // copies a whole vector whose last L − 6 lanes the next p overwrites (and the
+            if (transA && r1 == mr) {
+                // A whole panel of op(A) = Aᵀ: mr adjacent floats of a row of A per p. Each p
+                // copies a whole vector whose last L − mr lanes the next p overwrites (and the
                 // last p's, the next panel, packed after this one, or nothing that is read); where
-                // a vector would reach past either array, six floats one by one.
+                // a vector would reach past either array, mr floats one by one. (Float by float,
+                // this packing took a quarter of TN 512³ with the 3×3 tile on a Zen 2 core.)
                 int p = 0;
                 int src = aOff + p0 * lda + ib;
                 int dst = base;
                 int vectorEnd = Math.min(kcb, Math.min(Math.floorDiv(a.length - L - src, lda) + 1,
-                        Math.floorDiv(pa.length - L - dst, 6) + 1));
-                for (; p < vectorEnd; p++, src += lda, dst += 6) {
+                        Math.floorDiv(pa.length - L - dst, mr) + 1));
+                for (; p < vectorEnd; p++, src += lda, dst += mr) {
                     FloatVector.fromArray(S, a, src).intoArray(pa, dst);
                 }
-                for (; p < kcb; p++, src += lda, dst += 6) {
-                    pa[dst] = a[src];
-                    pa[dst + 1] = a[src + 1];
-                    pa[dst + 2] = a[src + 2];
-                    pa[dst + 3] = a[src + 3];
-                    pa[dst + 4] = a[src + 4];
-                    pa[dst + 5] = a[src + 5];
+                for (; p < kcb; p++, src += lda, dst += mr) {
+                    for (int r = 0; r < mr; r++) {
+                        pa[dst + r] = a[src + r];
+                    }
                 }
             } else if (transA) {
                 for (int p = 0; p < kcb; p++) {
@@ -261,6 +262,14 @@ final class SimdGemm implements GemmKernel {
                 }
             } else if (L == 16 && r1 == 6 && mr == 6) {
                 packSixRows(a, aOff + ib * lda + p0, lda, kcb, pa, base);
+            } else if (r1 == 3 && mr == 3) {
+                // Three rows at once, so the panel is written in order.
+                int s0 = aOff + ib * lda + p0, s1 = s0 + lda, s2 = s1 + lda;
+                for (int p = 0, dst = base; p < kcb; p++, dst += 3) {
+                    pa[dst] = a[s0 + p];
+                    pa[dst + 1] = a[s1 + p];
+                    pa[dst + 2] = a[s2 + p];
+                }
             } else {
                 // Row by row: reads run along a row of A, writes step by mr through the panel.
                 for (int r = 0; r < r1; r++) {
@@ -578,7 +587,8 @@ final class SimdGemm implements GemmKernel {
     /**
      * The micro-kernel of the 3×3-vector tile on a packed B panel: 9 running sums, 3 loads and 3
      * broadcasts per 9 fma, otherwise as {@link #kernel6x4}. Every index is a constant multiple
-     * of p plus a constant, so the JIT checks the array bounds once before the loop, not per load.
+     * of the loop's counter plus a constant, so the JIT checks the array bounds once before the
+     * loop, not per load.
      */
     private static void kernel3x3(float[] pa, int ai, float[] b, int bi, int kcb, float[] t, int ti) {
         FloatVector s00 = FloatVector.fromArray(S, t, ti);
@@ -590,9 +600,10 @@ final class SimdGemm implements GemmKernel {
         FloatVector s20 = FloatVector.fromArray(S, t, ti + 6 * L);
         FloatVector s21 = FloatVector.fromArray(S, t, ti + 7 * L);
         FloatVector s22 = FloatVector.fromArray(S, t, ti + 8 * L);
-        for (int p = 0; p < kcb; p++) {
-            int a0 = ai + 3 * p;
-            int b0i = bi + 3 * L * p;
+        // The loop counts A's index itself: counting p and deriving both indices from it had C2
+        // keep a pointer on the stack and reload it twice a step (16 registers are short), 74–78
+        // GFLOP/s from L1 on a Zen 2 core against 82–84 this way (its fma peak is 96).
+        for (int a0 = ai, b0i = bi, end = ai + 3 * kcb; a0 < end; a0 += 3, b0i += 3 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, b0i);
             FloatVector b1 = FloatVector.fromArray(S, b, b0i + L);
             FloatVector b2 = FloatVector.fromArray(S, b, b0i + 2 * L);
