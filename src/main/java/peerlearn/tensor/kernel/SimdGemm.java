@@ -46,7 +46,7 @@ final class SimdGemm implements GemmKernel {
     static final int MR = S.vectorBitSize() >= 512 ? 6 : 3;
     static final int V = S.vectorBitSize() >= 512 ? 4 : 3;
 
-    /** The running sums a 6×4 kernel starts its first k-block from (read only). */
+    /** The running sums a kernel starts its first k-block from (read only). */
     private static final float[] ZERO_TILE = new float[6 * 4 * L];
 
     private final int mr;
@@ -128,6 +128,7 @@ final class SimdGemm implements GemmKernel {
         float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % nr != 0 ? kcMax * nr : 0);
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = k > kc;
+        int mTiles = roundUp(m, mr) / mr;
         float[] acc = ws.accumulators(parked ? roundUp(m, mr) * ncMax : mr * nr);
 
         for (int jc = 0; jc < n; jc += nc) {
@@ -170,40 +171,37 @@ final class SimdGemm implements GemmKernel {
                         for (int ip = 0; ip < mPanels; ip++) {
                             int i0 = ip * mr;
                             int rows = Math.min(mr, mcb - i0);
-                            int accI = parked ? (((ic + i0) / mr) * nPanels + jp) * (mr * nr) : 0;
+                            // parked tiles column panel by column panel, so the row panels a B
+                            // panel sweeps read and write their sums in address order
+                            int accI = parked ? (jp * mTiles + (ic + i0) / mr) * (mr * nr) : 0;
                             int ci = cOff + (ic + i0) * ldc + jc + j0;
+                            // The kernels start the first k-block from a tile of zeros. A whole
+                            // tile with α = 1 and β = 0 keeps its running sums in C itself from
+                            // one k-block to the next (finish would only copy them), so C is the
+                            // only memory its sums touch; other tiles go through acc.
+                            boolean inC = rows == mr && cols == nr && alpha == 1f && beta == 0f;
+                            float[] in = first ? ZERO_TILE : inC ? c : acc;
+                            int ii = first ? 0 : inC ? ci : accI;
+                            int is = first || !inC ? nr : ldc;
+                            float[] out = inC ? c : acc;
+                            int oi = inC ? ci : accI;
+                            int os = inC ? ldc : nr;
                             if (mr == 3) {
-                                if (first) {
-                                    zero(acc, accI, mr * nr);
-                                }
                                 if (bArr == pb) {
-                                    kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, acc, accI);
+                                    kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
                                 } else {
-                                    kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, acc, accI);
+                                    kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, in, ii, is, out, oi, os);
                                 }
+                            } else if (packingB && ic == 0 && ip == 0 && cols == nr) {
+                                kernel6x4PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
+                                        kcb, in, ii, is, out, oi, os);
+                            } else if (bArr == pb) {
+                                kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
                             } else {
-                                // The 6×4 kernels start the first k-block from a tile of zeros. A
-                                // whole tile with α = 1 and β = 0 keeps its running sums in C itself
-                                // from one k-block to the next (finish would only copy them), so C
-                                // is the only memory its sums touch; other tiles go through acc.
-                                boolean inC = rows == mr && cols == nr && alpha == 1f && beta == 0f;
-                                float[] in = first ? ZERO_TILE : inC ? c : acc;
-                                int ii = first ? 0 : inC ? ci : accI;
-                                int is = first || !inC ? nr : ldc;
-                                float[] out = inC ? c : acc;
-                                int oi = inC ? ci : accI;
-                                int os = inC ? ldc : nr;
-                                if (packingB && ic == 0 && ip == 0 && cols == nr) {
-                                    kernel6x4PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
-                                            kcb, in, ii, is, out, oi, os);
-                                } else if (bArr == pb) {
-                                    kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
-                                } else {
-                                    kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, is, out, oi, os);
-                                }
-                                if (inC) {
-                                    continue;
-                                }
+                                kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, is, out, oi, os);
+                            }
+                            if (inC) {
+                                continue;
                             }
                             if (last) {
                                 finish(acc, accI, nr, c, ci, ldc, rows, cols,
@@ -590,16 +588,17 @@ final class SimdGemm implements GemmKernel {
      * of the loop's counter plus a constant, so the JIT checks the array bounds once before the
      * loop, not per load.
      */
-    private static void kernel3x3(float[] pa, int ai, float[] b, int bi, int kcb, float[] t, int ti) {
-        FloatVector s00 = FloatVector.fromArray(S, t, ti);
-        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
-        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
-        FloatVector s10 = FloatVector.fromArray(S, t, ti + 3 * L);
-        FloatVector s11 = FloatVector.fromArray(S, t, ti + 4 * L);
-        FloatVector s12 = FloatVector.fromArray(S, t, ti + 5 * L);
-        FloatVector s20 = FloatVector.fromArray(S, t, ti + 6 * L);
-        FloatVector s21 = FloatVector.fromArray(S, t, ti + 7 * L);
-        FloatVector s22 = FloatVector.fromArray(S, t, ti + 8 * L);
+    private static void kernel3x3(float[] pa, int ai, float[] b, int bi, int kcb,
+                                  float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
         // The loop counts A's index itself: counting p and deriving both indices from it had C2
         // keep a pointer on the stack and reload it twice a step (16 registers are short), 74–78
         // GFLOP/s from L1 on a Zen 2 core against 82–84 this way (its fma peak is 96).
@@ -620,15 +619,15 @@ final class SimdGemm implements GemmKernel {
             s21 = b1.fma(x, s21);
             s22 = b2.fma(x, s22);
         }
-        s00.intoArray(t, ti);
-        s01.intoArray(t, ti + 1 * L);
-        s02.intoArray(t, ti + 2 * L);
-        s10.intoArray(t, ti + 3 * L);
-        s11.intoArray(t, ti + 4 * L);
-        s12.intoArray(t, ti + 5 * L);
-        s20.intoArray(t, ti + 6 * L);
-        s21.intoArray(t, ti + 7 * L);
-        s22.intoArray(t, ti + 8 * L);
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
     }
 
     /**
@@ -636,16 +635,16 @@ final class SimdGemm implements GemmKernel {
      * checks load by load).
      */
     private static void kernel3x3Strided(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
-                                  float[] t, int ti) {
-        FloatVector s00 = FloatVector.fromArray(S, t, ti);
-        FloatVector s01 = FloatVector.fromArray(S, t, ti + 1 * L);
-        FloatVector s02 = FloatVector.fromArray(S, t, ti + 2 * L);
-        FloatVector s10 = FloatVector.fromArray(S, t, ti + 3 * L);
-        FloatVector s11 = FloatVector.fromArray(S, t, ti + 4 * L);
-        FloatVector s12 = FloatVector.fromArray(S, t, ti + 5 * L);
-        FloatVector s20 = FloatVector.fromArray(S, t, ti + 6 * L);
-        FloatVector s21 = FloatVector.fromArray(S, t, ti + 7 * L);
-        FloatVector s22 = FloatVector.fromArray(S, t, ti + 8 * L);
+                                         float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
         for (int p = 0; p < kcb; p++, ai += 3, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
@@ -663,15 +662,15 @@ final class SimdGemm implements GemmKernel {
             s21 = b1.fma(x, s21);
             s22 = b2.fma(x, s22);
         }
-        s00.intoArray(t, ti);
-        s01.intoArray(t, ti + 1 * L);
-        s02.intoArray(t, ti + 2 * L);
-        s10.intoArray(t, ti + 3 * L);
-        s11.intoArray(t, ti + 4 * L);
-        s12.intoArray(t, ti + 5 * L);
-        s20.intoArray(t, ti + 6 * L);
-        s21.intoArray(t, ti + 7 * L);
-        s22.intoArray(t, ti + 8 * L);
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
     }
 
     /**
@@ -969,14 +968,6 @@ final class SimdGemm implements GemmKernel {
         s51.intoArray(out, oi + 5 * outStride + L);
         s52.intoArray(out, oi + 5 * outStride + 2 * L);
         s53.intoArray(out, oi + 5 * outStride + 3 * L);
-    }
-
-    /** Zeroes one tile with whole-vector stores (which the kernel's loads can forward from). */
-    private static void zero(float[] t, int ti, int size) {
-        FloatVector z = FloatVector.zero(S);
-        for (int i = 0; i < size; i += L) {
-            z.intoArray(t, ti + i);
-        }
     }
 
     /**
