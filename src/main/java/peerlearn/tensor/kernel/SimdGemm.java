@@ -31,10 +31,10 @@ import jdk.incubator.vector.VectorSpecies;
  * GFLOP/s measured on a Zen 5 core, its fma peak) and which saves parking the sums of smaller
  * k-blocks. When k exceeds KC the running sums
  * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
- * them in C) and the α/β epilogue runs after the last one. With the 6×4 tile and m above the rows
- * that read B in place (see the constructor) an untransposed B has no packing pass of its own:
- * the first row panel of A reads each whole B panel in place and
- * stores it packed as it goes ({@link #kernel6x4PackingB}), and the other row panels read the
+ * them in C) and the α/β epilogue runs after the last one. With m above the rows that read B
+ * in place (see the constructor) an untransposed B has no packing pass of its own: the first row
+ * panel of A reads each whole B panel in place and stores it packed as it goes
+ * ({@link #kernel6x4PackingB}, {@link #kernel3x3PackingB}), and the other row panels read the
  * packed copy. Alternating with the separate pass in one JVM (2 Dec 2026, Zen 5) that ran NN
  * 512³ 1.6–4.2% faster, NN 1024³ 4.5%, TN 512³ 2%; what else was tried then and dropped (kc for a
  * B panel in L1, other mc and nc, A packed the same way) is in theory/autograd.md.
@@ -118,9 +118,9 @@ final class SimdGemm implements GemmKernel {
         // rows evicts itself before the next row panel of A reuses it, and then packing pays
         // (measured 12 vs 18 GFLOP/s on m = 32, n = 32,768, k = 288, a 3×3 convolution's forward).
         boolean direct = !transB && m <= directRows && (k <= 64 || ldb % 1024 != 0);
-        // Otherwise, with the 6×4 tile, an untransposed B is packed by the kernels of the first A
-        // panel as they read it (kernel6x4PackingB); only a ragged last panel is packed beforehand.
-        boolean packingB = mr == 6 && !transB && !direct;
+        // Otherwise an untransposed B is packed by the kernels of the first A panel as they read
+        // it (kernel6x4PackingB, kernel3x3PackingB); only a ragged last panel is packed beforehand.
+        boolean packingB = !transB && !direct;
         int kcMax = Math.min(kc, k);
         int ncMax = Math.min(nc, roundUp(n, nr));
         int mcMax = Math.min(mc, roundUp(m, mr));
@@ -187,7 +187,10 @@ final class SimdGemm implements GemmKernel {
                             int oi = inC ? ci : accI;
                             int os = inC ? ldc : nr;
                             if (mr == 3) {
-                                if (bArr == pb) {
+                                if (packingB && ic == 0 && ip == 0 && cols == nr) {
+                                    kernel3x3PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
+                                            kcb, in, ii, is, out, oi, os);
+                                } else if (bArr == pb) {
                                     kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
                                 } else {
                                     kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, in, ii, is, out, oi, os);
@@ -674,6 +677,53 @@ final class SimdGemm implements GemmKernel {
     }
 
     /**
+     * {@link #kernel3x3} for the first row panel of A, packing B as it reads it in place, as
+     * {@link #kernel6x4PackingB} does for the wider tile.
+     */
+    private static void kernel3x3PackingB(float[] pa, int ai, float[] b, int src, int ldb, float[] pb, int bi,
+                                          int kcb, float[] in, int ii, int inStride, float[] out, int oi,
+                                          int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        for (int a0 = ai, b0i = bi, end = ai + 3 * kcb; a0 < end; a0 += 3, b0i += 3 * L, src += ldb) {
+            FloatVector b0 = FloatVector.fromArray(S, b, src);
+            FloatVector b1 = FloatVector.fromArray(S, b, src + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, src + 2 * L);
+            b0.intoArray(pb, b0i);
+            b1.intoArray(pb, b0i + L);
+            b2.intoArray(pb, b0i + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[a0]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            x = FloatVector.broadcast(S, pa[a0 + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            x = FloatVector.broadcast(S, pa[a0 + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+        }
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+    }
+
+    /**
      * The micro-kernel of the 6×4-vector tile: an MR×NR tile of running sums s (24 vector
      * registers) advanced over kcb values of p with one fma per element per p. Starts from the 6
      * rows of NR sums in {@code in} at {@code ii}, rows {@code inStride} apart (a tile of zeros
@@ -865,8 +915,6 @@ final class SimdGemm implements GemmKernel {
         s52.intoArray(out, oi + 5 * outStride + 2 * L);
         s53.intoArray(out, oi + 5 * outStride + 3 * L);
     }
-
-
 
     /**
      * {@link #kernel6x4Packed} for the first row panel of A: it reads a whole panel of B in place

@@ -89,7 +89,7 @@ class GemmTest {
     }
 
     /**
-     * With the 6×4 tile an untransposed B is read in place by the first row panel of A, which packs
+     * With either tile an untransposed B is read in place by the first row panel of A, which packs
      * it for the others: one and several row blocks (mc = 6, 12), column blocks and k-blocks, n
      * around whole panels (tails 0, 1, lanes − 1, lanes, lanes + 1), both kinds of tile (sums in C
      * or not), and the workspace poisoned before each product, so that a panel read before it is
@@ -100,7 +100,8 @@ class GemmTest {
         int nr = SimdGemm.maxNr();
         int lanes = KernelGenerators.LANES;
         List<GemmKernel> kernels = List.of(new SimdGemm(), new SimdGemm(6, 4, 7, 6, 2 * nr, 0),
-                new SimdGemm(6, 4, 64, 12, nr, 0));
+                new SimdGemm(6, 4, 64, 12, nr, 0), new SimdGemm(3, 3, 7, 6, 2 * nr, 0),
+                new SimdGemm(3, 3, 64, 12, nr, 0));
         SplittableRandom r = new SplittableRandom(11);
         GemmWorkspace ws = new GemmWorkspace();
         int cases = 0;
