@@ -67,10 +67,12 @@ final class SimdGemm implements GemmKernel {
      * m = 32 the strided kernel's per-load bounds checks cost more than packing (32×120×400: 125 vs
      * 105 GFLOP/s; 32×3200×150: 140 vs 127), at m ≤ 16 packing costs more (16×3200×150: 118 vs 90,
      * and 151 vs 167 when the first row panel packs it in passing for the other two). Above 24 rows
-     * the first row panel packs it in passing (see the class comment).
+     * the first row panel packs it in passing (see the class comment). With the 3×3 tile (Zen 2)
+     * packing in passing wins from three row panels: 9×3200×150 47 vs 43 GFLOP/s, 16×3200×150 50
+     * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30.
      */
     SimdGemm() {
-        this(MR, V, 512, 192, 512, 24);
+        this(MR, V, 512, 192, 512, MR == 6 ? 24 : 6);
     }
 
     /**
