@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Forward tile: 4 filters × 2 vectors of one output row (8 accumulators), per kk two loads of
  * xp and 4 broadcast weights for 8 fma. Weight gradient: 4 filters × 4 weights, one vector of
  * partials each (16 accumulators), swept down one image's rows (its dy planes and padded planes
- * stay in L1): 4 loads of dy and 4 of xp per 16 fma. A last block of fewer than 4 filters (or
+ * stay in L1): 4 loads of dy and 4 of xp per 16 fma; with vectors narrower than 512 bits (AVX2's
+ * 16 registers) 2 filters × 4 weights instead. A last block of fewer than 4 filters (or
  * weights) repeats filter F − 1 (weight K − 1) in its empty places: forward does not store those,
  * and the gradient's copies start from the same partials and add the same terms, so storing each
  * of them writes the same value.
@@ -128,6 +129,10 @@ final class SimdDirectConv implements DirectConvKernel {
 
     @Override
     public void weightPartials(DirectConv.Geometry g, float[] xp, float[] dy, int dyOff, float[] t) {
+        if (L < 16) {
+            weightPartialsTwoFilters(g, xp, dy, dyOff, t);
+            return;
+        }
         int k = g.k(), f = g.f(), wo = g.wo(), pw = g.pw();
         int[] at = offsets(g);
         float[] spill = new float[T * L];
@@ -219,6 +224,81 @@ final class SimdDirectConv implements DirectConvKernel {
                         sd1.intoArray(t, td + j1);
                         sd2.intoArray(t, td + j2);
                         sd3.intoArray(t, td + j3);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The weight gradient's partials with a tile of 2 filters × 4 weights (8 accumulators, 2 + 1
+     * loads live): with AVX2's 16 registers the 4 × 4 tile's 16 accumulators, 4 dy vectors and an
+     * input vector spilled (the disassembly showed most fma loading and storing its sum on the
+     * stack). Same partials, same order of additions, as {@link #weightPartials}.
+     */
+    private static void weightPartialsTwoFilters(DirectConv.Geometry g, float[] xp, float[] dy, int dyOff, float[] t) {
+        int k = g.k(), f = g.f(), wo = g.wo(), pw = g.pw();
+        int[] at = offsets(g);
+        float[] spill = new float[T * L];
+        for (int img = 0; img < g.n(); img++) {
+            int xi = g.row(img, 0, 0);
+            for (int f0 = 0; f0 < f; f0 += 2) {
+                int fb = Math.min(f0 + 1, f - 1);
+                int da = dyOff + g.out(img, f0, 0), db = dyOff + g.out(img, fb, 0);
+                for (int kk = 0; kk < k; kk += T) { // weights kk … kk + 3 (the last, kk′ = K − 1, repeated at K's end)
+                    int k1 = Math.min(kk + 1, k - 1), k2 = Math.min(kk + 2, k - 1), k3 = Math.min(kk + 3, k - 1);
+                    for (int v = 0; v < CHUNK; v += L) { // lanes v … v + L − 1 of every chunk
+                        // partials of (filter f, weight j) at t[(f·K + j)·16 + v …]: t_f0 + j·16
+                        int ta = f0 * k * CHUNK + v, tb = fb * k * CHUNK + v;
+                        int j0 = kk * CHUNK, j1 = k1 * CHUNK, j2 = k2 * CHUNK, j3 = k3 * CHUNK;
+                        FloatVector sa0 = FloatVector.fromArray(S, t, ta + j0), sa1 = FloatVector.fromArray(S, t, ta + j1);
+                        FloatVector sa2 = FloatVector.fromArray(S, t, ta + j2), sa3 = FloatVector.fromArray(S, t, ta + j3);
+                        FloatVector sb0 = FloatVector.fromArray(S, t, tb + j0), sb1 = FloatVector.fromArray(S, t, tb + j1);
+                        FloatVector sb2 = FloatVector.fromArray(S, t, tb + j2), sb3 = FloatVector.fromArray(S, t, tb + j3);
+                        // chunk column by chunk column, the rows innermost (a long loop): the twin's order
+                        for (int q = 0; q < g.chunks(); q++) {
+                            int oj = q * CHUNK + v;
+                            int lanes = wo - oj;
+                            int x0r = xi + at[kk] + oj, x1r = xi + at[k1] + oj, x2r = xi + at[k2] + oj, x3r = xi + at[k3] + oj;
+                            boolean whole = lanes >= L;
+                            VectorMask<Float> m = IOTA.compare(VectorOperators.LT, (float) lanes); // dy = 0 past the row
+                            for (int oi = 0, o = oj; oi < g.ho(); oi++, o += wo) {
+                                FloatVector ya, yb;
+                                if (whole) {
+                                    ya = FloatVector.fromArray(S, dy, da + o);
+                                    yb = FloatVector.fromArray(S, dy, db + o);
+                                } else if (db + o + L <= dy.length) { // db is the further of the two
+                                    ya = FloatVector.fromArray(S, dy, da + o, m);
+                                    yb = FloatVector.fromArray(S, dy, db + o, m);
+                                } else { // a masked load reaching past dy's end takes a slow path in the JDK
+                                    spill(dy, da + o, lanes, spill, 0);
+                                    spill(dy, db + o, lanes, spill, L);
+                                    ya = FloatVector.fromArray(S, spill, 0);
+                                    yb = FloatVector.fromArray(S, spill, L);
+                                }
+                                // the tile's 8 fma written out
+                                FloatVector x0 = FloatVector.fromArray(S, xp, x0r + oi * pw);
+                                sa0 = ya.fma(x0, sa0);
+                                sb0 = yb.fma(x0, sb0);
+                                FloatVector x1 = FloatVector.fromArray(S, xp, x1r + oi * pw);
+                                sa1 = ya.fma(x1, sa1);
+                                sb1 = yb.fma(x1, sb1);
+                                FloatVector x2 = FloatVector.fromArray(S, xp, x2r + oi * pw);
+                                sa2 = ya.fma(x2, sa2);
+                                sb2 = yb.fma(x2, sb2);
+                                FloatVector x3 = FloatVector.fromArray(S, xp, x3r + oi * pw);
+                                sa3 = ya.fma(x3, sa3);
+                                sb3 = yb.fma(x3, sb3);
+                            }
+                        }
+                        sa0.intoArray(t, ta + j0);
+                        sa1.intoArray(t, ta + j1);
+                        sa2.intoArray(t, ta + j2);
+                        sa3.intoArray(t, ta + j3);
+                        sb0.intoArray(t, tb + j0);
+                        sb1.intoArray(t, tb + j1);
+                        sb2.intoArray(t, tb + j2);
+                        sb3.intoArray(t, tb + j3);
                     }
                 }
             }
