@@ -132,7 +132,7 @@ final class BenchAgentsCommand implements Command {
         // next to the quadratic's; the JIT line below says what was left.
         int cheapRounds = cheapWarmupRounds(n, warmup);
         for (Algorithm kind : kinds) {
-            Runner.train(kind, quadratics(n, alone.dimension()), ring, Training.sgd(0.01), cheapRounds, 1);
+            Runner.train(kind, quadratics(n, alone.layout()), ring, Training.sgd(0.01), cheapRounds, 1);
         }
         for (Algorithm kind : kinds) {
             Runner.train(kind, objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
@@ -391,13 +391,17 @@ final class BenchAgentsCommand implements Command {
         return Math.max(warmup, Math.ceilDiv(CHEAP_WARMUP_AGENT_ROUNDS, n));
     }
 
-    /** n quadratics ½‖x‖² of dimension d, each agent's own: a gradient as cheap as one pass over x. */
-    static Objective[] quadratics(int n, int d) {
+    /**
+     * n quadratics ½‖x‖² over the model's parameter layout (its segments and groups, which some
+     * algorithms address), each agent's own: a gradient as cheap as one pass over x.
+     */
+    static Objective[] quadratics(int n, peerlearn.tensor.ParameterLayout layout) {
+        int d = layout.size();
         Objective[] o = new Objective[n];
         float[] ones = new float[d];
         Arrays.fill(ones, 1f);
         for (int i = 0; i < n; i++) {
-            o[i] = Quadratic.diagonal(ones, new float[d], 0, Rng.stream(1, i, "warm-up"), new float[d]);
+            o[i] = Quadratic.diagonal(ones, new float[d], 0, Rng.stream(1, i, "warm-up"), new float[d], layout);
         }
         return o;
     }

@@ -2,6 +2,7 @@ package peerlearn.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,9 @@ import peerlearn.experiment.Runner;
 import peerlearn.graph.Graphs;
 import peerlearn.graph.MixingMatrix;
 import peerlearn.graph.Topology;
+import peerlearn.nn.Zoo;
 import peerlearn.objective.Objective;
+import peerlearn.tensor.ParameterLayout;
 
 /** The N-agent warm-up of bench-agents: what it runs and how long. */
 class BenchAgentsCommandTest {
@@ -43,20 +46,30 @@ class BenchAgentsCommandTest {
     void theWarmUpCoversTheThreeTimedKinds() {
         List<Algorithm> kinds = BenchAgentsCommand.timedKinds(Algorithms.get("dpsgd"));
         assertEquals(List.of("dpsgd", "local-switching", "local"), kinds.stream().map(Algorithm::name).toList());
+        for (Algorithm kind : kinds) {
+            assertEquals(0, Runner.train(kind, BenchAgentsCommand.quadratics(4, ParameterLayout.single("x", 9)),
+                    Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(4))), Training.sgd(0.01), 2, 1)[3][8]);
+        }
     }
 
-    /** Quadratics of the model's dimension, one per agent, on which every kind runs on a ring. */
+    /**
+     * Quadratics over the model's layout, one per agent, on which every kind runs on a ring, also
+     * with an algorithm that addresses a group of the model's parameters (GATTA's last layer).
+     */
     @Test
     void eachKindRunsOnTheQuadratics() {
-        int n = 4, d = 3 * 1024 + 5;
-        Objective[] q = BenchAgentsCommand.quadratics(n, d);
+        int n = 4;
+        ParameterLayout layout = Zoo.create("lenet5", new int[] {1, 28, 28}, 10).layout();
+        int d = layout.size();
+        Objective[] q = BenchAgentsCommand.quadratics(n, layout);
         for (Objective o : q) {
             assertEquals(d, o.dimension());
+            assertSame(layout, o.layout());
         }
         assertNotSame(q[0], q[1]);
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
-        for (Algorithm kind : BenchAgentsCommand.timedKinds(Algorithms.get("dpsgd"))) {
-            float[][] x = Runner.train(kind, BenchAgentsCommand.quadratics(n, d), ring, Training.sgd(0.01), 3, 1);
+        for (Algorithm kind : BenchAgentsCommand.timedKinds(Algorithms.get("gatta"))) {
+            float[][] x = Runner.train(kind, BenchAgentsCommand.quadratics(n, layout), ring, Training.sgd(0.01), 3, 1);
             for (float[] xi : x) {
                 assertEquals(d, xi.length);
                 for (float v : xi) {
