@@ -23,6 +23,7 @@ import peerlearn.graph.Topology;
 import peerlearn.nn.Zoo;
 import peerlearn.objective.NeuralObjective;
 import peerlearn.objective.Objective;
+import peerlearn.objective.Quadratic;
 import peerlearn.optim.Sgd;
 import peerlearn.rng.Rng;
 
@@ -64,7 +65,7 @@ final class BenchAgentsCommand implements Command {
         if (f.help) {
             out.print("usage: tools/peerlearn bench-agents [flags]\n\n" + summary() + ".\nOne agent trains alone on one "
                     + "thread (N × --rounds steps, half before and half after each repetition's N-agent runs); then --agents agents run D-PSGD on a ring (one virtual thread each, as many "
-                    + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents.\n\n"
+                    + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents (each kind of N-agent run first for many rounds on quadratics of the model's dimension, then on the model).\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
                     + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
@@ -113,14 +114,29 @@ final class BenchAgentsCommand implements Command {
 
         // N agents on a ring; warm up the algorithm's own code, then time fresh agents
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(n)));
-        // warm up by time again: the algorithm's own code, the runtime and the switching local run get
-        // compiled now rather than inside the timed runs (the JIT line below says what was left)
+        // The three kinds of N-agent run timed below, warmed up by time on the model, each agent's rounds
+        // in the same code as in the timed runs: a kind first met there would turn a call site of the
+        // runtime megamorphic and send its compiled code back to the interpreter.
+        List<Algorithm> kinds = timedKinds(c.algorithm());
         long untilMany = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         do {
-            Runner.train(c.algorithm(), objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
-            Runner.train(yieldingEachRound(Algorithms.get("local")), objectives(model, p, n, batch), ring,
-                    Training.sgd(0.01), warmup, 1);
+            for (Algorithm kind : kinds) {
+                Runner.train(kind, objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+            }
         } while (System.nanoTime() < untilMany);
+        // The runtime's, the network's and the algorithm's per-round methods are called a few times an
+        // agent-round, and C2 takes a method only after some 5,000 calls: that would be inside the timed
+        // runs (up to 0.3 s of compiling in a 2 s run of 16 agents). So then many rounds of each kind on
+        // quadratics of the model's dimension (the same frames, mixes and updates, a gradient costing next
+        // to nothing), and once more each kind on the model, whose objective the call sites have now seen
+        // next to the quadratic's; the JIT line below says what was left.
+        int cheapRounds = cheapWarmupRounds(n, warmup);
+        for (Algorithm kind : kinds) {
+            Runner.train(kind, quadratics(n, alone.layout()), ring, Training.sgd(0.01), cheapRounds, 1);
+        }
+        for (Algorithm kind : kinds) {
+            Runner.train(kind, objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+        }
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
         float[] probe = new float[d(objs)];
@@ -138,10 +154,9 @@ final class BenchAgentsCommand implements Command {
         Phase single = null, many = null, switching = null, local = null;
         for (int r = 0; r < repeats; r++) {
             Phase a = Phase.measure(aloneRounds);
-            Phase m = Phase.measure(() -> Runner.train(c.algorithm(), objs, ring, Training.sgd(0.01), rounds, 1));
-            Phase sw = Phase.measure(() -> Runner.train(yieldingEachRound(Algorithms.get("local")), quiet, ring,
-                    Training.sgd(0.01), rounds, 1));
-            Phase l = Phase.measure(() -> Runner.train(Algorithms.get("local"), quieter, ring, Training.sgd(0.01), rounds, 1));
+            Phase m = Phase.measure(() -> Runner.train(kinds.get(0), objs, ring, Training.sgd(0.01), rounds, 1));
+            Phase sw = Phase.measure(() -> Runner.train(kinds.get(1), quiet, ring, Training.sgd(0.01), rounds, 1));
+            Phase l = Phase.measure(() -> Runner.train(kinds.get(2), quieter, ring, Training.sgd(0.01), rounds, 1));
             a = a.plus(Phase.measure(aloneRounds));
             ratios[r] = m.perWallSecond(samplesEach) / a.perWallSecond(samplesAloneEach);
             single = single == null ? a : single.plus(a);
@@ -354,6 +369,41 @@ final class BenchAgentsCommand implements Command {
         var m = Zoo.create(model, p.trainSet(i).sampleShape(), p.trainSet(i).numClasses());
         return new NeuralObjective(m, p.trainSet(i), p.trainIndices(i), p.testSet(i), p.testIndices(i), batch, 1,
                 Rng.stream(1, i, "batches"), Rng.stream(1, i, "dropout"));
+    }
+
+    /**
+     * Agent-rounds of each kind of N-agent run in the cheap warm-up: C2 compiles a method after about
+     * 5,000 calls (HotSpot's Tier4InvocationThreshold), and the agent-round's own methods are called
+     * once or twice each round.
+     */
+    static final int CHEAP_WARMUP_AGENT_ROUNDS = 10_000;
+
+    /**
+     * The three kinds of N-agent run timed, in their order: the algorithm, then {@code local} with
+     * each agent yielding its carrier after every round, then plain {@code local}.
+     */
+    static List<Algorithm> timedKinds(Algorithm algorithm) {
+        return List.of(algorithm, yieldingEachRound(Algorithms.get("local")), Algorithms.get("local"));
+    }
+
+    /** Rounds of each kind in the cheap warm-up of n agents: at least {@code warmup}, and enough agent-rounds. */
+    static int cheapWarmupRounds(int n, int warmup) {
+        return Math.max(warmup, Math.ceilDiv(CHEAP_WARMUP_AGENT_ROUNDS, n));
+    }
+
+    /**
+     * n quadratics ½‖x‖² over the model's parameter layout (its segments and groups, which some
+     * algorithms address), each agent's own: a gradient as cheap as one pass over x.
+     */
+    static Objective[] quadratics(int n, peerlearn.tensor.ParameterLayout layout) {
+        int d = layout.size();
+        Objective[] o = new Objective[n];
+        float[] ones = new float[d];
+        Arrays.fill(ones, 1f);
+        for (int i = 0; i < n; i++) {
+            o[i] = Quadratic.diagonal(ones, new float[d], 0, Rng.stream(1, i, "warm-up"), new float[d], layout);
+        }
+        return o;
     }
 
     private static Objective[] objectives(String model, Partition p, int n, int batch) {

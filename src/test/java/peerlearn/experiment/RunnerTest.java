@@ -103,6 +103,30 @@ class RunnerTest {
         assertTrue(e.getMessage().matches("diverged: agent \\d+, round \\d+: .+ is (NaN|-?Infinity).*"), e.getMessage());
     }
 
+    /** The per-round check finds a NaN or an infinity wherever it is, and passes the largest finite floats. */
+    @Test
+    void everyNonFiniteParameterIsFound() {
+        for (int d : new int[] {0, 1, 7, 8, 61_706}) {
+            float[] x = new float[d];
+            for (int c = 0; c < d; c++) {
+                x[c] = (c % 2 == 0 ? 1 : -1) * (c % 3 == 0 ? Float.MAX_VALUE : Float.MIN_VALUE * c);
+            }
+            assertTrue(Runner.allFinite(x), "d = " + d);
+            for (int c : new int[] {0, d / 2, d - 1}) {
+                if (c < 0 || c >= d) {
+                    continue;
+                }
+                for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+                        Float.intBitsToFloat(0xffc00001)}) {
+                    float keep = x[c];
+                    x[c] = bad;
+                    assertFalse(Runner.allFinite(x), "d = " + d + ", x[" + c + "] = " + bad);
+                    x[c] = keep;
+                }
+            }
+        }
+    }
+
     @Test
     void allReduceKeepsAgentsInConsensusAndCountsBytes() {
         RunResult r = Runner.run(quadratic(Map.of("algorithm", "allreduce", "quadratic.noise", "0")), Progress.silent());
