@@ -28,10 +28,23 @@ final class SimdDirectConv implements DirectConvKernel {
     /** Lanes 0, 1, …, L − 1 as floats: a mask of the first n lanes is a compare against it. */
     private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
 
+    /** Filters per tile of the weight gradient: 4, or 2 (see {@link #weightPartialsTwoFilters}). */
+    private final int gradientFilters;
+
+    /** The weight gradient's tile for this machine's width: 4 filters with 512-bit vectors, else 2. */
     SimdDirectConv() {
+        this(L < 16 ? 2 : 4);
+    }
+
+    /** @param gradientFilters filters per tile of the weight gradient, 4 or 2 */
+    SimdDirectConv(int gradientFilters) {
         if (CHUNK % L != 0 || 2 * L > DirectConv.ROW_STEP) {
             throw new IllegalStateException("direct conv: " + L + " lanes do not divide a chunk of " + CHUNK);
         }
+        if (gradientFilters != 2 && gradientFilters != 4) {
+            throw new IllegalArgumentException("direct conv: 2 or 4 filters per gradient tile, got " + gradientFilters);
+        }
+        this.gradientFilters = gradientFilters;
     }
 
     @Override
@@ -129,7 +142,7 @@ final class SimdDirectConv implements DirectConvKernel {
 
     @Override
     public void weightPartials(DirectConv.Geometry g, float[] xp, float[] dy, int dyOff, float[] t) {
-        if (L < 16) {
+        if (gradientFilters == 2) {
             weightPartialsTwoFilters(g, xp, dy, dyOff, t);
             return;
         }

@@ -90,7 +90,11 @@ class DirectConvProperties {
             for (int i = Case.MARGIN; i < want.length - Case.MARGIN; i++) {
                 assertTrue(!Float.isNaN(want[i]) || hasNonFinite(g.x), "output " + i + " not written, " + g);
             }
-            assertArrayEquals(g.partials(new ScalarDirectConv()), g.partials(new SimdDirectConv()), "partials, " + g);
+            float[] partials = g.partials(new ScalarDirectConv());
+            assertArrayEquals(partials, g.partials(new SimdDirectConv()), "partials, " + g);
+            // both tiles of the weight gradient, whichever this machine's width picks
+            assertArrayEquals(partials, g.partials(new SimdDirectConv(4)), "partials, 4 filters a tile, " + g);
+            assertArrayEquals(partials, g.partials(new SimdDirectConv(2)), "partials, 2 filters a tile, " + g);
         });
     }
 
