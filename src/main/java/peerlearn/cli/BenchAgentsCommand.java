@@ -68,6 +68,7 @@ final class BenchAgentsCommand implements Command {
                     + "carrier threads as cores) for the same number of rounds each, after JIT warm-ups of the single agent and of the N agents (each kind of N-agent run first for many rounds on quadratics of the model's dimension, then on the model).\n\n"
                     + String.format("  %-24s %s%n", "--agents N", "agents in the decentralized run [16]")
                     + String.format("  %-24s %s%n", "--algorithm A", "algorithm they run [dpsgd]; local isolates messaging costs")
+                    + String.format("  %-24s %s%n", "--param NAME=V", "the algorithm's own hyper-parameter (e.g. finetune_from=20 for dpsgd-ft)")
                     + String.format("  %-24s %s%n", "--model NAME", "zoo model [lenet5]")
                     + String.format("  %-24s %s%n", "--batch B", "minibatch size [32]")
                     + String.format("  %-24s %s%n", "--rounds R", "timed rounds per run [40]")
@@ -77,10 +78,9 @@ final class BenchAgentsCommand implements Command {
                     + String.format("  %-24s %s%n", "--data-dir DIR", "Fashion-MNIST files [" + FashionMnist.DEBIAN_DIR + "]"));
             return 0;
         }
-        var c = peerlearn.experiment.ExperimentConfig.of(new java.util.HashMap<>(Map.of("agents",
-                f.settings.getOrDefault("agents", "16"), "model", f.settings.getOrDefault("model", "lenet5"),
-                "batch", f.settings.getOrDefault("batch", "32"), "data.dir", f.settings.getOrDefault("data.dir", ""),
-                "algorithm", f.settings.getOrDefault("algorithm", "dpsgd"))));
+        var c = config(f.settings);
+        // the timed algorithm gets the algorithm's own values; the local runs beside it take none
+        Training given = Training.sgd(0.01).withParams(c.params()), plain = Training.sgd(0.01);
         int n = c.agents();
         int batch = c.integer("batch");
         int rounds = positive(f.extra.getOrDefault("rounds", "40"), "rounds");
@@ -121,7 +121,7 @@ final class BenchAgentsCommand implements Command {
         long untilMany = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         do {
             for (Algorithm kind : kinds) {
-                Runner.train(kind, objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+                Runner.train(kind, objectives(model, p, n, batch), ring, kind == kinds.get(0) ? given : plain, warmup, 1);
             }
         } while (System.nanoTime() < untilMany);
         // The runtime's, the network's and the algorithm's per-round methods are called a few times an
@@ -132,10 +132,10 @@ final class BenchAgentsCommand implements Command {
         // next to the quadratic's; the JIT line below says what was left.
         int cheapRounds = cheapWarmupRounds(n, warmup);
         for (Algorithm kind : kinds) {
-            Runner.train(kind, quadratics(n, alone.layout()), ring, Training.sgd(0.01), cheapRounds, 1);
+            Runner.train(kind, quadratics(n, alone.layout()), ring, kind == kinds.get(0) ? given : plain, cheapRounds, 1);
         }
         for (Algorithm kind : kinds) {
-            Runner.train(kind, objectives(model, p, n, batch), ring, Training.sgd(0.01), warmup, 1);
+            Runner.train(kind, objectives(model, p, n, batch), ring, kind == kinds.get(0) ? given : plain, warmup, 1);
         }
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
@@ -154,9 +154,9 @@ final class BenchAgentsCommand implements Command {
         Phase single = null, many = null, switching = null, local = null;
         for (int r = 0; r < repeats; r++) {
             Phase a = Phase.measure(aloneRounds);
-            Phase m = Phase.measure(() -> Runner.train(kinds.get(0), objs, ring, Training.sgd(0.01), rounds, 1));
-            Phase sw = Phase.measure(() -> Runner.train(kinds.get(1), quiet, ring, Training.sgd(0.01), rounds, 1));
-            Phase l = Phase.measure(() -> Runner.train(kinds.get(2), quieter, ring, Training.sgd(0.01), rounds, 1));
+            Phase m = Phase.measure(() -> Runner.train(kinds.get(0), objs, ring, given, rounds, 1));
+            Phase sw = Phase.measure(() -> Runner.train(kinds.get(1), quiet, ring, plain, rounds, 1));
+            Phase l = Phase.measure(() -> Runner.train(kinds.get(2), quieter, ring, plain, rounds, 1));
             a = a.plus(Phase.measure(aloneRounds));
             ratios[r] = m.perWallSecond(samplesEach) / a.perWallSecond(samplesAloneEach);
             single = single == null ? a : single.plus(a);
@@ -377,6 +377,23 @@ final class BenchAgentsCommand implements Command {
      * once or twice each round.
      */
     static final int CHEAP_WARMUP_AGENT_ROUNDS = 10_000;
+
+    /**
+     * The benchmark's configuration from its flags: agents, model, batch, data directory and
+     * algorithm with their defaults, and the algorithm's own values ({@code --param}, keys
+     * {@code algo.*}), which the timed algorithm's runs get and the local runs beside it do not.
+     */
+    static peerlearn.experiment.ExperimentConfig config(Map<String, String> flags) {
+        var settings = new java.util.HashMap<>(Map.of("agents", flags.getOrDefault("agents", "16"),
+                "model", flags.getOrDefault("model", "lenet5"), "batch", flags.getOrDefault("batch", "32"),
+                "data.dir", flags.getOrDefault("data.dir", ""), "algorithm", flags.getOrDefault("algorithm", "dpsgd")));
+        flags.forEach((k, v) -> {
+            if (k.startsWith("algo.")) {
+                settings.put(k, v);
+            }
+        });
+        return peerlearn.experiment.ExperimentConfig.of(settings);
+    }
 
     /**
      * The three kinds of N-agent run timed, in their order: the algorithm, then {@code local} with

@@ -41,6 +41,22 @@ class BenchAgentsCommandTest {
         assertEquals(40, BenchAgentsCommand.cheapWarmupRounds(1000, 40), "never fewer than --warmup rounds");
     }
 
+    /** --param values reach the timed algorithm (dpsgd-ft needs one), not the local runs beside it. */
+    @Test
+    void theAlgorithmsOwnValuesReachItsRuns() {
+        var c = BenchAgentsCommand.config(java.util.Map.of("algorithm", "dpsgd-ft", "algo.finetune_from", "1", "agents", "4"));
+        assertEquals(4, c.agents());
+        Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(4)));
+        var layout = ParameterLayout.single("x", 9);
+        assertEquals(0, Runner.train(c.algorithm(), BenchAgentsCommand.quadratics(4, layout), ring,
+                Training.sgd(0.01).withParams(c.params()), 2, 1)[3][8]);
+        var missing = BenchAgentsCommand.config(java.util.Map.of("algorithm", "dpsgd-ft", "agents", "4"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Runner.train(missing.algorithm(), BenchAgentsCommand.quadratics(4, layout), ring,
+                        Training.sgd(0.01).withParams(missing.params()), 2, 1));
+        assertTrue(e.getMessage().contains("algo.finetune_from"), e.getMessage());
+    }
+
     /** The warm-up runs the very kinds that are timed: the algorithm, local switching, local. */
     @Test
     void theWarmUpCoversTheThreeTimedKinds() {
