@@ -79,8 +79,6 @@ final class BenchAgentsCommand implements Command {
             return 0;
         }
         var c = config(f.settings);
-        // the timed algorithm gets the algorithm's own values; the local runs beside it take none
-        Training given = Training.sgd(0.01).withParams(c.params()), plain = Training.sgd(0.01);
         int n = c.agents();
         int batch = c.integer("batch");
         int rounds = positive(f.extra.getOrDefault("rounds", "40"), "rounds");
@@ -118,10 +116,11 @@ final class BenchAgentsCommand implements Command {
         // in the same code as in the timed runs: a kind first met there would turn a call site of the
         // runtime megamorphic and send its compiled code back to the interpreter.
         List<Algorithm> kinds = timedKinds(c.algorithm());
+        List<Training> trainings = trainings(kinds, c);
         long untilMany = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         do {
-            for (Algorithm kind : kinds) {
-                Runner.train(kind, objectives(model, p, n, batch), ring, kind == kinds.get(0) ? given : plain, warmup, 1);
+            for (int i = 0; i < kinds.size(); i++) {
+                Runner.train(kinds.get(i), objectives(model, p, n, batch), ring, trainings.get(i), warmup, 1);
             }
         } while (System.nanoTime() < untilMany);
         // The runtime's, the network's and the algorithm's per-round methods are called a few times an
@@ -131,11 +130,11 @@ final class BenchAgentsCommand implements Command {
         // to nothing), and once more each kind on the model, whose objective the call sites have now seen
         // next to the quadratic's; the JIT line below says what was left.
         int cheapRounds = cheapWarmupRounds(n, warmup);
-        for (Algorithm kind : kinds) {
-            Runner.train(kind, quadratics(n, alone.layout()), ring, kind == kinds.get(0) ? given : plain, cheapRounds, 1);
+        for (int i = 0; i < kinds.size(); i++) {
+            Runner.train(kinds.get(i), quadratics(n, alone.layout()), ring, trainings.get(i), cheapRounds, 1);
         }
-        for (Algorithm kind : kinds) {
-            Runner.train(kind, objectives(model, p, n, batch), ring, kind == kinds.get(0) ? given : plain, warmup, 1);
+        for (int i = 0; i < kinds.size(); i++) {
+            Runner.train(kinds.get(i), objectives(model, p, n, batch), ring, trainings.get(i), warmup, 1);
         }
         long before = usedHeap();
         Objective[] objs = objectives(model, p, n, batch);
@@ -154,9 +153,9 @@ final class BenchAgentsCommand implements Command {
         Phase single = null, many = null, switching = null, local = null;
         for (int r = 0; r < repeats; r++) {
             Phase a = Phase.measure(aloneRounds);
-            Phase m = Phase.measure(() -> Runner.train(kinds.get(0), objs, ring, given, rounds, 1));
-            Phase sw = Phase.measure(() -> Runner.train(kinds.get(1), quiet, ring, plain, rounds, 1));
-            Phase l = Phase.measure(() -> Runner.train(kinds.get(2), quieter, ring, plain, rounds, 1));
+            Phase m = Phase.measure(() -> Runner.train(kinds.get(0), objs, ring, trainings.get(0), rounds, 1));
+            Phase sw = Phase.measure(() -> Runner.train(kinds.get(1), quiet, ring, trainings.get(1), rounds, 1));
+            Phase l = Phase.measure(() -> Runner.train(kinds.get(2), quieter, ring, trainings.get(2), rounds, 1));
             a = a.plus(Phase.measure(aloneRounds));
             ratios[r] = m.perWallSecond(samplesEach) / a.perWallSecond(samplesAloneEach);
             single = single == null ? a : single.plus(a);
@@ -381,7 +380,7 @@ final class BenchAgentsCommand implements Command {
     /**
      * The benchmark's configuration from its flags: agents, model, batch, data directory and
      * algorithm with their defaults, and the algorithm's own values ({@code --param}, keys
-     * {@code algo.*}), which the timed algorithm's runs get and the local runs beside it do not.
+     * {@code algo.*}; see {@link #trainings}).
      */
     static peerlearn.experiment.ExperimentConfig config(Map<String, String> flags) {
         var settings = new java.util.HashMap<>(Map.of("agents", flags.getOrDefault("agents", "16"),
@@ -393,6 +392,18 @@ final class BenchAgentsCommand implements Command {
             }
         });
         return peerlearn.experiment.ExperimentConfig.of(settings);
+    }
+
+    /**
+     * The training of each timed kind: plain SGD, η = 0.01, with the algorithm's own values
+     * ({@code --param}) for the first kind, the algorithm itself; the local runs beside it take none.
+     */
+    static List<Training> trainings(List<Algorithm> kinds, peerlearn.experiment.ExperimentConfig c) {
+        List<Training> t = new java.util.ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            t.add(i == 0 ? Training.sgd(0.01).withParams(c.params()) : Training.sgd(0.01));
+        }
+        return t;
     }
 
     /**

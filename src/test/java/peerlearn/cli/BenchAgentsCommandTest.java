@@ -48,12 +48,16 @@ class BenchAgentsCommandTest {
         assertEquals(4, c.agents());
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(4)));
         var layout = ParameterLayout.single("x", 9);
-        assertEquals(0, Runner.train(c.algorithm(), BenchAgentsCommand.quadratics(4, layout), ring,
-                Training.sgd(0.01).withParams(c.params()), 2, 1)[3][8]);
+        List<Algorithm> kinds = BenchAgentsCommand.timedKinds(c.algorithm());
+        List<Training> trainings = BenchAgentsCommand.trainings(kinds, c);
+        for (int i = 0; i < kinds.size(); i++) { // the local kinds would refuse finetune_from
+            assertEquals(0, Runner.train(kinds.get(i), BenchAgentsCommand.quadratics(4, layout), ring, trainings.get(i), 2, 1)[3][8],
+                    kinds.get(i).name());
+        }
         var missing = BenchAgentsCommand.config(java.util.Map.of("algorithm", "dpsgd-ft", "agents", "4"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Runner.train(missing.algorithm(), BenchAgentsCommand.quadratics(4, layout), ring,
-                        Training.sgd(0.01).withParams(missing.params()), 2, 1));
+                        BenchAgentsCommand.trainings(List.of(missing.algorithm()), missing).get(0), 2, 1));
         assertTrue(e.getMessage().contains("algo.finetune_from"), e.getMessage());
     }
 
