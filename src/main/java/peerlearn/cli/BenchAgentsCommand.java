@@ -399,10 +399,8 @@ final class BenchAgentsCommand implements Command {
      * ({@code --param}) for the first kind, the algorithm itself; the local runs beside it take none.
      */
     static List<Training> trainings(List<Algorithm> kinds, peerlearn.experiment.ExperimentConfig c) {
-        List<Training> t = new java.util.ArrayList<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            t.add(i == 0 ? Training.sgd(0.01).withParams(c.params()) : Training.sgd(0.01));
-        }
+        List<Training> t = new java.util.ArrayList<>(java.util.Collections.nCopies(kinds.size(), Training.sgd(0.01)));
+        t.set(0, t.get(0).withParams(c.params()));
         return t;
     }
 

@@ -3,10 +3,12 @@ package peerlearn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import peerlearn.algo.Algorithm;
 import peerlearn.algo.Algorithms;
@@ -44,18 +46,18 @@ class BenchAgentsCommandTest {
     /** --param values reach the timed algorithm (dpsgd-ft needs one), not the local runs beside it. */
     @Test
     void theAlgorithmsOwnValuesReachItsRuns() {
-        var c = BenchAgentsCommand.config(java.util.Map.of("algorithm", "dpsgd-ft", "algo.finetune_from", "1", "agents", "4"));
+        var c = BenchAgentsCommand.config(Map.of("algorithm", "dpsgd-ft", "algo.finetune_from", "1", "agents", "4"));
         assertEquals(4, c.agents());
         Topology ring = Topology.fixed(MixingMatrix.metropolisHastings(Graphs.ring(4)));
         var layout = ParameterLayout.single("x", 9);
         List<Algorithm> kinds = BenchAgentsCommand.timedKinds(c.algorithm());
         List<Training> trainings = BenchAgentsCommand.trainings(kinds, c);
         for (int i = 0; i < kinds.size(); i++) { // the local kinds would refuse finetune_from
-            assertEquals(0, Runner.train(kinds.get(i), BenchAgentsCommand.quadratics(4, layout), ring, trainings.get(i), 2, 1)[3][8],
-                    kinds.get(i).name());
+            assertEquals(0, Runner.train(kinds.get(i), BenchAgentsCommand.quadratics(4, layout), ring,
+                    trainings.get(i), 2, 1)[3][8], kinds.get(i).name());
         }
-        var missing = BenchAgentsCommand.config(java.util.Map.of("algorithm", "dpsgd-ft", "agents", "4"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var missing = BenchAgentsCommand.config(Map.of("algorithm", "dpsgd-ft", "agents", "4"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Runner.train(missing.algorithm(), BenchAgentsCommand.quadratics(4, layout), ring,
                         BenchAgentsCommand.trainings(List.of(missing.algorithm()), missing).get(0), 2, 1));
         assertTrue(e.getMessage().contains("algo.finetune_from"), e.getMessage());
