@@ -17,7 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * (these used 128-bit loads) shares the profiles of the Vector API's own methods, and a C2 compile
  * that leans on those profiles (when a kernel reaches C2 straight from C1's unprofiled tier) then
  * finds two receiver classes and keeps the vectors boxed: the kernel runs about 4× slower and
- * allocates on every call, to the end of the run.
+ * allocates on every call, to the end of the run. The same happens with no second species when a
+ * vector carried round a loop is the receiver of a method only one kernel calls: C2 parses the
+ * loop's variable as any FloatVector, so it needs that method's receiver profile to inline the
+ * call, and a kernel that reached C2 from the unprofiled tier left none. {@link #addShiftedRows}'s
+ * masked add on its running sum did this in 1 of about 7 runs of bench-agents on an Intel core
+ * (12 MB allocated per LeNet-5 step, the step 2.2× slower). So there the running sum is only an
+ * argument: each term is the receiver, and the sum is stored through a fresh −0 + sum. The other
+ * loop-carried receivers here (the reductions' partial sums, weightedSum's) call the plain add,
+ * fma and intoArray, whose profiles every kernel fills.
  */
 final class SimdOps implements FlatKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -36,6 +44,8 @@ final class SimdOps implements FlatKernel {
      * code for ranges starting before lane 0 (indexInRange takes a different path for those).
      */
     private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
+    /** −0 in every lane: x + (−0) is x for every float x, −0 and +0 included. */
+    private static final FloatVector NEG_ZERO = FloatVector.broadcast(S, -0f);
     /** Ints in a vector of S's size, for max-pooling's indices. */
     private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
     /** Lane selectors 0, 2, …, 2L − 2 and 1, 3, …, 2L − 1 over two vectors; and 0, 2, …, 2L − 2 as ints. */
@@ -179,9 +189,12 @@ final class SimdOps implements FlatKernel {
                 for (int sh = 0; sh < shifts; sh++) { // lanes with 0 ≤ j0 + i − sh < len
                     VectorMask<Float> m = IOTA.compare(VectorOperators.GE, (float) (sh - j0))
                             .and(IOTA.compare(VectorOperators.LT, (float) (len + sh - j0)));
-                    acc = acc.add(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh, m), m);
+                    // the shifted row where m is set and −0 elsewhere: adding −0 leaves every float
+                    // as it is, so this is the masked sum. The term, not acc, is the receiver (see
+                    // the class comment); the footprint check above keeps the load in x.
+                    acc = NEG_ZERO.blend(FloatVector.fromArray(S, x, xs + sh * xShift + j0 - sh), m).add(acc);
                 }
-                acc.intoArray(out, os + j0, mo);
+                NEG_ZERO.add(acc).intoArray(out, os + j0, mo);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,19 @@ class VectorOpsProperties {
      */
     @Test
     void addShiftedRowsTwinsAgreeBitForBit() {
+        addShiftedRowsTwinsAgree(false);
+    }
+
+    /**
+     * The same with every input −0: a lane a shift leaves out must keep its −0 (the twin never
+     * adds there), which an implementation adding +0 in those lanes would turn into +0.
+     */
+    @Test
+    void addShiftedRowsKeepsNegativeZeroWhereNoShiftReaches() {
+        addShiftedRowsTwinsAgree(true);
+    }
+
+    private static void addShiftedRowsTwinsAgree(boolean negativeZeros) {
         forAllSizes(p -> {
             int len = 1 + (int) p[0];
             SplittableRandom r = new SplittableRandom(p[1]);
@@ -139,6 +153,10 @@ class VectorOpsProperties {
             int slack = r.nextBoolean() ? 0 : 2 * KernelGenerators.LANES;
             float[] x = KernelGenerators.awkward(r, xOff + (shifts - 1) * xShift + rows * xStride + slack);
             float[] out = KernelGenerators.awkward(r, 2 + rows * outStride + slack);
+            if (negativeZeros) {
+                Arrays.fill(x, -0f);
+                Arrays.fill(out, -0f);
+            }
             float[] s = out.clone(), v = out.clone();
             SCALAR.addShiftedRows(x, xOff, xShift, xStride, shifts, s, 2 - qlo, outStride, rows, len, qlo, qhi);
             VECTOR.addShiftedRows(x, xOff, xShift, xStride, shifts, v, 2 - qlo, outStride, rows, len, qlo, qhi);
