@@ -29,7 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * each B panel sweep the A panels (kept in L2). Goto keeps the B panel in L1; at KC = 512 one
  * panel of 4 vectors is 128 KiB and streams from L2, which the micro-kernel sustains (225–243
  * GFLOP/s measured on a Zen 5 core, its fma peak) and which saves parking the sums of smaller
- * k-blocks. When k exceeds KC the running sums
+ * k-blocks; an Intel Xeon core (AVX-512 with AMX, 2 MiB of L2) ran faster with Goto's choice, a B
+ * panel in L1 (kc = 128). k runs in equal blocks of at most KC. When k exceeds KC the running sums
  * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
  * them in C) and the α/β epilogue runs after the last one. With m above the rows that read B
  * in place (see the constructor) an untransposed B has no packing pass of its own: the first row
@@ -58,7 +59,8 @@ final class SimdGemm implements GemmKernel {
     private final int directRows;
 
     /**
-     * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1. kc = 512 lets k ≤ 512
+     * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1 (on an Intel core with
+     * the 6×4 tile kc = 128 and mc = 384 instead, see {@link #INTEL_512}). kc = 512 lets k ≤ 512
      * run in one k-block, so no sums are parked between blocks (a parked 512×512 tile set is 1 MiB,
      * an L2's worth, and evicted the panels): 512³ went from 210 to 217 GFLOP/s on a Zen 5 core,
      * 1024³ from 198 to 206, x·Wᵀ of LeNet-5's first Linear layer (32×120×400) from 116 to 123.
@@ -72,7 +74,24 @@ final class SimdGemm implements GemmKernel {
      * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30.
      */
     SimdGemm() {
-        this(MR, V, 512, 192, 512, MR == 6 ? 24 : 6);
+        this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, MR == 6 ? 24 : 6);
+    }
+
+    /**
+     * An Intel core with the 6×4 tile: there kc = 128 (a B panel of 32 KiB, which stays in L1 while
+     * the row panels sweep it) and mc = 384 ran faster than kc = 512 (theory/autograd.md, "GEMM on
+     * an Intel core"); Zen cores and AVX2 keep kc = 512.
+     */
+    private static final boolean INTEL_512 = MR == 6 && "GenuineIntel".equals(cpuVendor());
+
+    /** The vendor_id of Linux's /proc/cpuinfo, or "" where there is none. */
+    private static String cpuVendor() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("vendor_id")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -123,21 +142,24 @@ final class SimdGemm implements GemmKernel {
         // Otherwise an untransposed B is packed by the kernels of the first A panel as they read
         // it (kernel6x4PackingB, kernel3x3PackingB); only a ragged last panel is packed beforehand.
         boolean packingB = !transB && !direct;
-        int kcMax = Math.min(kc, k);
+        // k in equal blocks of at most kc (150 as 75 + 75, not 128 + 22)
+        int kBlocks = (k + kc - 1) / kc;
+        int kcEven = (k + kBlocks - 1) / kBlocks;
+        int kcMax = Math.min(kcEven, k);
         int ncMax = Math.min(nc, roundUp(n, nr));
         int mcMax = Math.min(mc, roundUp(m, mr));
         float[] pa = ws.packedA(mcMax * kcMax);
         float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % nr != 0 ? kcMax * nr : 0);
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
-        boolean parked = k > kc;
+        boolean parked = kBlocks > 1;
         int mTiles = roundUp(m, mr) / mr;
         float[] acc = ws.accumulators(parked ? roundUp(m, mr) * ncMax : mr * nr);
 
         for (int jc = 0; jc < n; jc += nc) {
             int ncb = Math.min(nc, n - jc);
             int nPanels = (ncb + nr - 1) / nr;
-            for (int pc = 0; pc < k; pc += kc) {
-                int kcb = Math.min(kc, k - pc);
+            for (int pc = 0; pc < k; pc += kcEven) {
+                int kcb = Math.min(kcEven, k - pc);
                 boolean first = pc == 0;
                 boolean last = pc + kcb == k;
                 if (!packingB && !direct) {
