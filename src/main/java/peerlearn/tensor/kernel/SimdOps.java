@@ -21,7 +21,7 @@ import jdk.incubator.vector.VectorSpecies;
  * vector carried round a loop is the receiver of a method only one kernel calls: C2 parses the
  * loop's variable as any FloatVector, so it needs that method's receiver profile to inline the
  * call, and a kernel that reached C2 from the unprofiled tier left none. {@link #addShiftedRows}'s
- * masked add on its running sum did this in 1 of about 7 runs of bench-agents on an Intel core
+ * masked add on its running sum did this in 2 of 13 runs of bench-agents on an Intel core
  * (12 MB allocated per LeNet-5 step, the step 2.2× slower). So there the running sum is only an
  * argument: each term is the receiver, and the sum is stored through a fresh −0 + sum. The other
  * loop-carried receivers here (the reductions' partial sums, weightedSum's) call the plain add,
