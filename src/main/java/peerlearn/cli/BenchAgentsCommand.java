@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import peerlearn.algo.AgentProgram;
 import peerlearn.algo.Algorithm;
@@ -174,6 +175,7 @@ final class BenchAgentsCommand implements Command {
                 + "step%n", "one agent alone, one thread (" + samplesAlone / batch + " steps):",
                 single.perWallSecond(samplesAlone), single.perThreadCpuSecond(samplesAlone),
                 single.threadAllocated / 1e3 / (samplesAlone / batch));
+        boxedWarning(single.threadAllocated / (double) (samplesAlone / batch)).ifPresent(out::println);
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
         Phase[] runs = {many, switching, local};
@@ -413,6 +415,23 @@ final class BenchAgentsCommand implements Command {
     }
 
     /** Rounds of each kind in the cheap warm-up of n agents: at least {@code warmup}, and enough agent-rounds. */
+    /** Heap a healthy training step may allocate (LeNet-5 at batch 32: about 40 KB). */
+    static final double HEALTHY_STEP_BYTES = 1e6;
+
+    /**
+     * A warning when the lone agent's steps allocated more than a healthy step does: then some
+     * kernel's vectors were left boxed by the JIT (theory/foundations.md, "On an Intel Xeon
+     * guest"), every figure of the run times that slow code, and the ratio says little.
+     */
+    static Optional<String> boxedWarning(double bytesPerStep) {
+        if (!(bytesPerStep > HEALTHY_STEP_BYTES)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "warning: the lone agent allocated %.1f MB per step "
+                + "(a healthy step: under %.0f MB): the JIT left some kernel's vectors boxed, and this run times that "
+                + "slow code; run it again", bytesPerStep / 1e6, HEALTHY_STEP_BYTES / 1e6));
+    }
+
     static int cheapWarmupRounds(int n, int warmup) {
         return Math.max(warmup, Math.ceilDiv(CHEAP_WARMUP_AGENT_ROUNDS, n));
     }

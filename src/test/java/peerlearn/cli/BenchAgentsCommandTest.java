@@ -65,6 +65,16 @@ class BenchAgentsCommandTest {
 
     /** The warm-up runs the very kinds that are timed: the algorithm, local switching, local. */
     @Test
+    void aStepAllocatingMegabytesIsFlaggedAsBoxedCode() {
+        // 38.8 KB a step in healthy runs, 12.4 MB when col2im's vectors were boxed
+        assertTrue(BenchAgentsCommand.boxedWarning(38_800).isEmpty());
+        assertTrue(BenchAgentsCommand.boxedWarning(Double.NaN).isEmpty()); // no allocation counter
+        String w = BenchAgentsCommand.boxedWarning(12_367_900).orElseThrow();
+        assertTrue(w.startsWith("warning: the lone agent allocated 12.4 MB per step"), w);
+        assertTrue(w.contains("boxed"), w);
+    }
+
+    @Test
     void theWarmUpCoversTheThreeTimedKinds() {
         List<Algorithm> kinds = BenchAgentsCommand.timedKinds(Algorithms.get("dpsgd"));
         assertEquals(List.of("dpsgd", "local-switching", "local"), kinds.stream().map(Algorithm::name).toList());
