@@ -414,7 +414,6 @@ final class BenchAgentsCommand implements Command {
         return List.of(algorithm, yieldingEachRound(Algorithms.get("local")), Algorithms.get("local"));
     }
 
-    /** Rounds of each kind in the cheap warm-up of n agents: at least {@code warmup}, and enough agent-rounds. */
     /** Heap a healthy training step may allocate (LeNet-5 at batch 32: about 40 KB). */
     static final double HEALTHY_STEP_BYTES = 1e6;
 
@@ -432,6 +431,7 @@ final class BenchAgentsCommand implements Command {
                 + "slow code; run it again", bytesPerStep / 1e6, HEALTHY_STEP_BYTES / 1e6));
     }
 
+    /** Rounds of each kind in the cheap warm-up of n agents: at least {@code warmup}, and enough agent-rounds. */
     static int cheapWarmupRounds(int n, int warmup) {
         return Math.max(warmup, Math.ceilDiv(CHEAP_WARMUP_AGENT_ROUNDS, n));
     }

@@ -1,5 +1,8 @@
 package peerlearn.tensor.kernel;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -80,16 +83,16 @@ final class SimdGemm implements GemmKernel {
     /**
      * An Intel core with the 6×4 tile: there kc = 128 (a B panel of 32 KiB, which stays in L1 while
      * the row panels sweep it) and mc = 384 ran faster than kc = 512 (theory/autograd.md, "GEMM on
-     * an Intel core"); Zen cores and AVX2 keep kc = 512.
+     * an Intel Xeon core"); Zen cores and AVX2 keep kc = 512.
      */
     private static final boolean INTEL_512 = MR == 6 && "GenuineIntel".equals(cpuVendor());
 
     /** The vendor_id of Linux's /proc/cpuinfo, or "" where there is none. */
     private static String cpuVendor() {
-        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("vendor_id")).map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst().orElse("");
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
