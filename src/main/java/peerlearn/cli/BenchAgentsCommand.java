@@ -171,11 +171,12 @@ final class BenchAgentsCommand implements Command {
         String alg = c.text("algorithm");
         out.printf(Locale.ROOT, "model %s, d = %d parameters, batch %d, %d × %d timed rounds%n", model, d, batch, repeats,
                 rounds);
+        double bytesPerStep = single.threadAllocated / (double) (samplesAlone / batch);
         out.printf(Locale.ROOT, "%-42s %9.1f samples/s, %9.1f per CPU-second of its thread, %.1f KB allocated per "
                 + "step%n", "one agent alone, one thread (" + samplesAlone / batch + " steps):",
                 single.perWallSecond(samplesAlone), single.perThreadCpuSecond(samplesAlone),
-                single.threadAllocated / 1e3 / (samplesAlone / batch));
-        boxedWarning(single.threadAllocated / (double) (samplesAlone / batch)).ifPresent(out::println);
+                bytesPerStep / 1e3);
+        boxedWarning(bytesPerStep).ifPresent(out::println);
         String[] names = {n + " agents " + alg + ", ring, all cores:", n + " agents local, switching every round:",
                 n + " agents local, no messages:"};
         Phase[] runs = {many, switching, local};

@@ -49,6 +49,8 @@ final class SimdGemm implements GemmKernel {
     /** The tile for this machine's preferred species (see the class comment): MR rows, V vectors. */
     static final int MR = S.vectorBitSize() >= 512 ? 6 : 3;
     static final int V = S.vectorBitSize() >= 512 ? 4 : 3;
+    /** The production tile's rows up to which an untransposed B is read in place (see the constructor). */
+    static final int DIRECT_ROWS = MR == 6 ? 24 : 6;
 
     /** The running sums a kernel starts its first k-block from (read only). */
     private static final float[] ZERO_TILE = new float[6 * 4 * L];
@@ -77,7 +79,7 @@ final class SimdGemm implements GemmKernel {
      * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30.
      */
     SimdGemm() {
-        this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, MR == 6 ? 24 : 6);
+        this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS);
     }
 
     /**
@@ -147,8 +149,7 @@ final class SimdGemm implements GemmKernel {
         boolean packingB = !transB && !direct;
         // k in equal blocks of at most kc (150 as 75 + 75, not 128 + 22)
         int kBlocks = (k + kc - 1) / kc;
-        int kcEven = (k + kBlocks - 1) / kBlocks;
-        int kcMax = Math.min(kcEven, k);
+        int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncMax = Math.min(nc, roundUp(n, nr));
         int mcMax = Math.min(mc, roundUp(m, mr));
         float[] pa = ws.packedA(mcMax * kcMax);
@@ -161,8 +162,8 @@ final class SimdGemm implements GemmKernel {
         for (int jc = 0; jc < n; jc += nc) {
             int ncb = Math.min(nc, n - jc);
             int nPanels = (ncb + nr - 1) / nr;
-            for (int pc = 0; pc < k; pc += kcEven) {
-                int kcb = Math.min(kcEven, k - pc);
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kcb = Math.min(kcMax, k - pc);
                 boolean first = pc == 0;
                 boolean last = pc + kcb == k;
                 if (!packingB && !direct) {

@@ -32,7 +32,7 @@ public final class GemmBlockSweep {
         for (int i = 2; i < args.length; i++) {
             int[] b = Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
             blocks.add(b);
-            gemms.add(new SimdGemm(SimdGemm.MR, SimdGemm.V, b[0], b[1], b[2], SimdGemm.MR == 6 ? 24 : 6));
+            gemms.add(new SimdGemm(SimdGemm.MR, SimdGemm.V, b[0], b[1], b[2], SimdGemm.DIRECT_ROWS));
         }
         SplittableRandom r = new SplittableRandom(1);
         float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
@@ -57,7 +57,7 @@ public final class GemmBlockSweep {
             }
         }
         for (int i = 0; i < gemms.size(); i++) {
-            double[] g = gflops[i].clone();
+            double[] g = gflops[i];
             Arrays.sort(g);
             int[] bl = blocks.get(i);
             System.out.printf(Locale.ROOT, "%s %d³ kc=%d mc=%d nc=%d  median %6.1f GFLOP/s  best %6.1f%n", args[0], n,
