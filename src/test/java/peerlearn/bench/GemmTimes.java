@@ -37,19 +37,12 @@ public final class GemmTimes {
         var threads = ManagementFactory.getThreadMXBean();
         double peakBefore = fmaPeak();
         for (String shape : shapes) {
-            String[] f = shape.split(":");
-            boolean ta = f[0].charAt(0) == 'T';
-            boolean tb = f[0].charAt(1) == 'T';
-            int m = Integer.parseInt(f[1]);
-            int n = Integer.parseInt(f[2]);
-            int k = Integer.parseInt(f[3]);
-            SplittableRandom r = new SplittableRandom(1);
-            float[] a = GemmBench.random(r, m * k);
-            float[] b = GemmBench.random(r, k * n);
-            float[] c = new float[m * n];
+            Shape sh = Shape.of(shape);
+            float[] c = new float[sh.m() * sh.n()];
             GemmWorkspace ws = new GemmWorkspace();
-            Runnable product = () -> Gemm.sgemm(ta, tb, m, n, k, 1f, a, 0, ta ? m : k, b, 0, tb ? k : n, 0f, c, 0, n, ws);
-            double flops = 2.0 * m * n * k;
+            Runnable product = () -> Gemm.sgemm(sh.ta(), sh.tb(), sh.m(), sh.n(), sh.k(), 1f, sh.a(), 0, sh.lda(), sh.b(), 0,
+                    sh.ldb(), 0f, c, 0, sh.n(), ws);
+            double flops = sh.flops();
             long c0 = threads.getCurrentThreadCpuTime();
             while (threads.getCurrentThreadCpuTime() - c0 < warmup * 1e9) {
                 product.run();
@@ -83,6 +76,35 @@ public final class GemmTimes {
         System.out.printf(Locale.ROOT, "peerlearn fma peak (%d-bit vectors, 12 independent fma chains, the higher of %.1f "
                 + "before and %.1f after the products) median %7.1f GFLOP/s%n", FloatVector.SPECIES_PREFERRED.vectorBitSize(),
                 peakBefore, peakAfter, Math.max(peakBefore, peakAfter));
+    }
+
+    /**
+     * A shape as GemmBench writes it ({@code NT:512:512:512}: op(A) and op(B), then m, n, k) with its
+     * operands, row-major, uniform in [−1, 1) from seed 1: A is m×k (k×m when transposed), B k×n (n×k).
+     */
+    record Shape(boolean ta, boolean tb, int m, int n, int k, float[] a, float[] b) {
+        static Shape of(String shape) {
+            String[] f = shape.split(":");
+            int m = Integer.parseInt(f[1]);
+            int n = Integer.parseInt(f[2]);
+            int k = Integer.parseInt(f[3]);
+            SplittableRandom r = new SplittableRandom(1);
+            float[] a = GemmBench.random(r, m * k);
+            float[] b = GemmBench.random(r, k * n);
+            return new Shape(f[0].charAt(0) == 'T', f[0].charAt(1) == 'T', m, n, k, a, b);
+        }
+
+        int lda() {
+            return ta ? m : k;
+        }
+
+        int ldb() {
+            return tb ? k : n;
+        }
+
+        double flops() {
+            return 2.0 * m * n * k;
+        }
     }
 
     /**
