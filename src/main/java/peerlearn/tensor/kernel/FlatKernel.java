@@ -58,6 +58,13 @@ interface FlatKernel {
     /** dx_i ← dx_i + dy_i where x_i > 0 (dx_i untouched elsewhere). */
     void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
 
+    /** out_i ← (x_i · h(x_i)) · scale, h the hard sigmoid (see {@link VectorOps#hardSwishScaled}). */
+    void hardSwishScaled(float[] x, int xOff, float[] out, int outOff, int n, float scale);
+
+    /** EvoNorm-S0's input gradient over one group (see {@link VectorOps#evoNormS0Backward}). */
+    void evoNormS0Backward(float[] x, int xOff, float[] du, int duOff, float[] dx, int dxOff, int n,
+                           float scale, float viaVar, float mean);
+
     /** Σ x_i y_i in double over 16 fixed partial sums (see {@link VectorOps#dot}). */
     double dot(float[] x, int xOff, float[] y, int yOff, int n);
 

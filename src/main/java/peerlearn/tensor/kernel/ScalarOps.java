@@ -163,6 +163,29 @@ final class ScalarOps implements FlatKernel {
         }
     }
 
+    /** min(1, max(0, v/6 + 1/2)), with v/6 as v·(1/6) (a multiplication is several times cheaper than a division). */
+    static float hardSigmoid(float v) {
+        return Math.min(1f, Math.max(0f, Math.fma(v, 1f / 6f, 0.5f)));
+    }
+
+    @Override
+    public void hardSwishScaled(float[] x, int xOff, float[] out, int outOff, int n, float scale) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xOff + i];
+            out[outOff + i] = v * hardSigmoid(v) * scale;
+        }
+    }
+
+    @Override
+    public void evoNormS0Backward(float[] x, int xOff, float[] du, int duOff, float[] dx, int dxOff, int n,
+                                  float scale, float viaVar, float mean) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xOff + i];
+            float slope = v > -3f && v < 3f ? 1f / 6f : 0f;
+            dx[dxOff + i] += du[duOff + i] * (hardSigmoid(v) + v * slope) * scale + viaVar * (v - mean);
+        }
+    }
+
     @Override
     public double dot(float[] x, int xOff, float[] y, int yOff, int n) {
         double[] s = new double[PARTIALS];

@@ -46,6 +46,10 @@ final class SimdOps implements FlatKernel {
     private static final FloatVector IOTA = FloatVector.zero(S).addIndex(1);
     /** −0 in every lane: x + (−0) is x for every float x, −0 and +0 included. */
     private static final FloatVector NEG_ZERO = FloatVector.broadcast(S, -0f);
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    /** The hard sigmoid's slope 1/6 (as a float, the twin's {@code 1f / 6f}) and offset 1/2. */
+    private static final FloatVector SIXTH = FloatVector.broadcast(S, 1f / 6f);
+    private static final FloatVector HALF = FloatVector.broadcast(S, 0.5f);
     /** Ints in a vector of S's size, for max-pooling's indices. */
     private static final VectorSpecies<Integer> IS = VectorSpecies.of(int.class, S.vectorShape());
     /** Lane selectors 0, 2, …, 2L − 2 and 1, 3, …, 2L − 1 over two vectors; and 0, 2, …, 2L − 2 as ints. */
@@ -310,6 +314,37 @@ final class SimdOps implements FlatKernel {
                     .intoArray(dx, dxOff + i);
         }
         TWIN.reluBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i);
+    }
+
+    /** h(v) = min(1, max(0, fma(v, 1/6, 1/2))) lane by lane, {@link ScalarOps#hardSigmoid}'s operations in its order. */
+    private static FloatVector hardSigmoid(FloatVector v) {
+        return v.fma(SIXTH, HALF).max(0f).min(1f);
+    }
+
+    @Override
+    public void hardSwishScaled(float[] x, int xOff, float[] out, int outOff, int n, float scale) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            v.mul(hardSigmoid(v)).mul(scale).intoArray(out, outOff + i);
+        }
+        TWIN.hardSwishScaled(x, xOff + i, out, outOff + i, n - i, scale);
+    }
+
+    @Override
+    public void evoNormS0Backward(float[] x, int xOff, float[] du, int duOff, float[] dx, int dxOff, int n,
+                                  float scale, float viaVar, float mean) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            // h′(v) = 1/6 strictly inside (−3, 3), else 0 (NaN included: both compares fail)
+            VectorMask<Float> inside = v.compare(VectorOperators.GT, -3f).and(v.compare(VectorOperators.LT, 3f));
+            FloatVector slope = ZERO.blend(SIXTH, inside);
+            FloatVector viaH = FloatVector.fromArray(S, du, duOff + i).mul(hardSigmoid(v).add(v.mul(slope))).mul(scale);
+            FloatVector viaMean = v.sub(mean).mul(viaVar);
+            FloatVector.fromArray(S, dx, dxOff + i).add(viaH.add(viaMean)).intoArray(dx, dxOff + i);
+        }
+        TWIN.evoNormS0Backward(x, xOff + i, du, duOff + i, dx, dxOff + i, n - i, scale, viaVar, mean);
     }
 
     @Override

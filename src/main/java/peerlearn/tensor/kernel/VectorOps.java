@@ -156,6 +156,28 @@ public final class VectorOps {
         Kernels.OPS.reluBackward(x, xOff, dy, dyOff, dx, dxOff, n);
     }
 
+    /**
+     * out_i ← (x_i · h(x_i)) · scale with h(v) = min(1, max(0, fma(v, 1/6, 1/2))), the hard sigmoid:
+     * EvoNorm-S0's x·h(x) over its group's deviation ({@code scale} = 1/s). Out may be x.
+     */
+    public static void hardSwishScaled(float[] x, int xOff, float[] out, int outOff, int n, float scale) {
+        check(x, xOff, n, "x");
+        check(out, outOff, n, "out");
+        Kernels.OPS.hardSwishScaled(x, xOff, out, outOff, n, scale);
+    }
+
+    /**
+     * EvoNorm-S0's input gradient over one group of n elements:
+     * dx_i ← dx_i + ((du_i · (h(x_i) + x_i · h′(x_i))) · scale + viaVar · (x_i − mean)), h as in
+     * {@link #hardSwishScaled}, h′ = 1/6 on the open interval (−3, 3) and 0 elsewhere (the value
+     * at ±3 that PyTorch's hardsigmoid backward takes), each product and sum rounded in this order.
+     */
+    public static void evoNormS0Backward(float[] x, int xOff, float[] du, int duOff, float[] dx, int dxOff, int n,
+                                         float scale, float viaVar, float mean) {
+        check3(x, xOff, du, duOff, dx, dxOff, n);
+        Kernels.OPS.evoNormS0Backward(x, xOff, du, duOff, dx, dxOff, n, scale, viaVar, mean);
+    }
+
     /** x: (rows, cols) ← x + v broadcast over rows (a Linear layer's bias); v has cols elements. */
     public static void addRowVector(float[] x, int off, int rows, int cols, float[] v, int vOff) {
         check(x, off, Math.multiplyExact(rows, cols), "x");

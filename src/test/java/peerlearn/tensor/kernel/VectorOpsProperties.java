@@ -206,6 +206,52 @@ class VectorOpsProperties {
         });
     }
 
+    /**
+     * EvoNorm-S0's two element loops, on inputs where the hard sigmoid's pieces meet: ±3 (where
+     * h′ switches between 1/6 and 0, the interval open at both ends), the floats either side of ±3,
+     * values saturating h at 0 and 1, and the awkward values (NaN, ±∞, ±0, subnormals).
+     */
+    @Test
+    void evoNormS0TwinsAgreeAtTheHardSigmoidsKinks() {
+        float[] kinks = {3f, -3f, Math.nextUp(3f), Math.nextDown(3f), Math.nextUp(-3f), Math.nextDown(-3f),
+            2.9999998f, -2.9999998f, 6f, -6f, 0f, -0f};
+        forAllSizes(p -> {
+            int n = (int) p[0];
+            SplittableRandom r = new SplittableRandom(p[1]);
+            float[] x = KernelGenerators.awkward(r, n + 3);
+            for (int i = 0; i < x.length; i++) {
+                int pick = r.nextInt(4);
+                x[i] = pick == 0 ? kinks[r.nextInt(kinks.length)] : pick == 1 ? (float) r.nextDouble(-4, 4) : x[i];
+            }
+            float[] du = KernelGenerators.awkward(r, n + 1);
+            float[] dx = KernelGenerators.awkward(r, n + 2);
+            float scale = (float) r.nextDouble(0.01, 10), viaVar = (float) r.nextDouble(-1, 1);
+            float mean = (float) r.nextDouble(-2, 2);
+            float[] s = dx.clone(), v = dx.clone();
+            SCALAR.evoNormS0Backward(x, 3, du, 1, s, 2, n, scale, viaVar, mean);
+            VECTOR.evoNormS0Backward(x, 3, du, 1, v, 2, n, scale, viaVar, mean);
+            assertArrayEquals(s, v, "evoNormS0Backward, n=" + n);
+            float[] so = new float[n + 1], vo = new float[n + 1];
+            SCALAR.hardSwishScaled(x, 3, so, 1, n, scale);
+            VECTOR.hardSwishScaled(x, 3, vo, 1, n, scale);
+            assertArrayEquals(so, vo, "hardSwishScaled, n=" + n);
+        });
+    }
+
+    /** The scalar twin's hard sigmoid and slope by hand at the kinks: h(±3) = 1 and 0, h′(±3) = 0. */
+    @Test
+    void evoNormS0ByHandAtTheKinks() {
+        float[] x = {3f, -3f, 0f, Math.nextDown(3f), 9f};
+        float[] out = new float[5];
+        SCALAR.hardSwishScaled(x, 0, out, 0, 5, 2f);
+        assertArrayEquals(new float[] {6f, -0f, 0f, Math.nextDown(3f) * ScalarOps.hardSigmoid(Math.nextDown(3f)) * 2f, 18f}, out);
+        // with du = 1, scale = 1, viaVar = 0: dx = h(x) + x·h′(x)
+        float[] dx = new float[5];
+        SCALAR.evoNormS0Backward(x, 0, new float[] {1f, 1f, 1f, 1f, 1f}, 0, dx, 0, 5, 1f, 0f, 0f);
+        float below = Math.nextDown(3f);
+        assertArrayEquals(new float[] {1f, 0f, 0.5f, ScalarOps.hardSigmoid(below) + below * (1f / 6f), 1f}, dx);
+    }
+
     @Test
     void weightedSumTwinsAgree() {
         forAllSizes(p -> {
