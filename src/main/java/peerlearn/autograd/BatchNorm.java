@@ -30,7 +30,8 @@ final class BatchNorm {
         Tensor xv = x.value();
         float[] xd = xv.data();
         int xo = xv.offset();
-        float[] xhat = new float[xv.size()];
+        Scratch scratch = x.scratch();
+        float[] xhat = scratch == null ? new float[xv.size()] : scratch.floats(xv.size());
         float[] rstd = new float[c];
         for (int j = 0; j < c; j++) {
             if (training) {
@@ -49,9 +50,10 @@ final class BatchNorm {
                 }
             }
         }
-        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, x.scratch());
+        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, scratch);
         return Var.op(y, g -> {
-            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s, null);
+            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s,
+                    scratch == null ? null : scratch.floats(xv.size()));
             if (!x.requiresGrad()) {
                 return;
             }

@@ -21,16 +21,18 @@ final class GroupNorm {
         int s = dims.s();
         int m = c / groups * s;
         Tensor xv = x.value();
-        float[] xhat = new float[xv.size()];
+        Scratch scratch = x.scratch();
+        float[] xhat = scratch == null ? new float[xv.size()] : scratch.floats(xv.size());
         float[] rstd = new float[n * groups];
         for (int block = 0; block < n * groups; block++) {
             int off = xv.offset() + block * m;
             double[] mv = Moments.meanVar(xv.data(), off, 1, m, 1);
             rstd[block] = Moments.standardize(xv.data(), off, 1, m, 1, mv, xhat, block * m, eps);
         }
-        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, x.scratch());
+        Tensor y = ChannelAffine.forward(xhat, gamma, beta, shape, n, c, s, scratch);
         return Var.op(y, g -> {
-            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s, null);
+            float[] dxhat = ChannelAffine.backward(g, xhat, gamma, beta, n, c, s,
+                    scratch == null ? null : scratch.floats(xv.size()));
             if (x.requiresGrad()) {
                 Tensor dx = x.gradForUpdate();
                 for (int block = 0; block < n * groups; block++) {
