@@ -12,7 +12,9 @@ import peerlearn.rng.Rng;
 /**
  * One training step (draw a batch, forward, backward, SGD with momentum 0.9) on one thread:
  * LeNet-5 on 1×28×28 at batch 32 and 128, and cganet5 on 3×32×32 at batch 32, on random
- * inputs. tools/bench-torch-lenet.py times the same steps in PyTorch. Run:
+ * inputs. tools/bench-torch-lenet.py times the same steps in PyTorch. A case may also name other
+ * zoo models for 3×32×32 inputs at batch 32, comma-separated ({@code resnet20,vgg11-gn}); those
+ * have no PyTorch counterpart in the script. Run:
  * <pre>
  *   mvn -q test-compile
  *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp target/classes:target/test-classes \
@@ -41,6 +43,12 @@ public final class TrainStepBench {
         }
         if (only.isEmpty() || only.equals("cganet5-b32")) {
             run("cganet5 3x32x32 batch 32", Zoo.cganet5(new int[] {3, 32, 32}, 10), 32, seconds, warmup);
+        }
+        if (!only.isEmpty() && !only.endsWith("-b32") && !only.endsWith("-b128")) {
+            for (String name : only.split(",")) {
+                run(String.format(Locale.ROOT, "%s 3x32x32 batch 32", name), Zoo.create(name, new int[] {3, 32, 32}, 10), 32,
+                        seconds, warmup);
+            }
         }
     }
 
