@@ -8,6 +8,7 @@ import peerlearn.nn.Zoo;
 import peerlearn.objective.NeuralObjective;
 import peerlearn.optim.Sgd;
 import peerlearn.rng.Rng;
+import peerlearn.testkit.DataGenerators;
 
 /**
  * One training step (draw a batch, forward, backward, SGD with momentum 0.9) on one thread:
@@ -53,19 +54,8 @@ public final class TrainStepBench {
     }
 
     static void run(String name, Model model, int batch, double seconds, double warmup) {
-        int[] shape = model.inputShape();
-        int per = shape[0] * shape[1] * shape[2];
         int n = 1024;
-        Rng r = new Rng(1);
-        float[] f = new float[n * per];
-        int[] y = new int[n];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) r.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            y[i] = r.nextInt(10);
-        }
-        Dataset data = Dataset.classification("random", shape, f, y, 10);
+        Dataset data = DataGenerators.gaussianImages(model.inputShape(), n, 10, 1);
         int[] idx = new int[n];
         Arrays.setAll(idx, i -> i);
         NeuralObjective obj = new NeuralObjective(model, data, idx, data, idx, batch, 1, new Rng(2), new Rng(3));

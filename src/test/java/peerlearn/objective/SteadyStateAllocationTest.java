@@ -13,6 +13,7 @@ import peerlearn.nn.Zoo;
 import peerlearn.optim.Sgd;
 import peerlearn.rng.Rng;
 import peerlearn.tensor.kernel.VectorOps;
+import peerlearn.testkit.DataGenerators;
 
 /**
  * Once the JIT has compiled them, the hot paths allocate nothing per element. A Vector API kernel
@@ -58,16 +59,7 @@ class SteadyStateAllocationTest {
     void aResNet20TrainingStepWithEachNormAllocatesOnlyItsGraphNodes() {
         int[] shape = {3, 32, 32};
         int n = 8;
-        Rng r = new Rng(5);
-        float[] images = new float[n * 3 * 32 * 32];
-        int[] labels = new int[n];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = (float) r.nextGaussian();
-        }
-        for (int i = 0; i < n; i++) {
-            labels[i] = r.nextInt(10);
-        }
-        Dataset data = Dataset.classification("random", shape, images, labels, 10);
+        Dataset data = DataGenerators.gaussianImages(shape, n, 10, 5);
         int[] idx = new int[n];
         Arrays.setAll(idx, i -> i);
         for (String model : new String[] {"resnet20", "resnet20-gn", "resnet20-bn"}) {

@@ -4,8 +4,12 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.SourceDSL;
 import peerlearn.data.Dataset;
 import peerlearn.data.Split;
+import peerlearn.rng.Rng;
 
-/** Small labelled data sets for partition and sampler tests; sample i's one feature is i. */
+/**
+ * Labelled data sets for tests and benchmarks: small ones for partition and sampler tests (sample
+ * i's one feature is i), and random images for timing and allocation runs of a model.
+ */
 public final class DataGenerators {
     private DataGenerators() {}
 
@@ -24,6 +28,23 @@ public final class DataGenerators {
     public static Split balanced(int classes, int perClassTrain, int perClassTest) {
         return new Split(cyclic("train", classes * perClassTrain, classes), cyclic("test", classes * perClassTest, classes),
                 "cyclic labels");
+    }
+
+    /**
+     * n images of the given (C, H, W) shape with standard normal pixels and labels uniform over
+     * {@code classes}, drawn from {@code Rng(seed)}: every pixel first, then every label.
+     */
+    public static Dataset gaussianImages(int[] shape, int n, int classes, long seed) {
+        Rng r = new Rng(seed);
+        float[] x = new float[n * shape[0] * shape[1] * shape[2]];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextInt(classes);
+        }
+        return Dataset.classification("random", shape, x, y, classes);
     }
 
     /** Seeds for properties. */
