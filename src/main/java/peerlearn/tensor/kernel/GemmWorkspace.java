@@ -11,6 +11,7 @@ public final class GemmWorkspace {
     private float[] packedB = new float[0];
     private float[] accumulators = new float[0];
     private float[] rowDotPartials = new float[0];
+    private long[] packedPairs = new long[0];
 
     /** A buffer for packed panels of op(A) holding at least {@code size} floats. */
     float[] packedA(int size) {
@@ -26,6 +27,14 @@ public final class GemmWorkspace {
             packedB = new float[size];
         }
         return packedB;
+    }
+
+    /** A buffer for op(A) packed in pairs of floats, one pair to a long (the pair tile's). */
+    long[] packedPairs(int size) {
+        if (packedPairs.length < size) {
+            packedPairs = new long[size];
+        }
+        return packedPairs;
     }
 
     /** A buffer for partial sums carried from one k-block to the next. */
@@ -50,5 +59,7 @@ public final class GemmWorkspace {
         java.util.Arrays.fill(packedB, Float.NaN);
         java.util.Arrays.fill(accumulators, Float.NaN);
         java.util.Arrays.fill(rowDotPartials, Float.NaN);
+        // two quiet NaNs to a long
+        java.util.Arrays.fill(packedPairs, 0x7FC0_0000_7FC0_0000L);
     }
 }

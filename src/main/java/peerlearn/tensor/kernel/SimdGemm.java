@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * file, or sums spill to the stack and every step waits on a store and a reload:
  * <ul>
  *   <li>512-bit vectors (AVX-512, 32 registers): MR = 6, V = 4 (of the tiles 8×2, 12×2, 14×2, 7×3,
- *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest);
+ *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest); on an Intel core, products
+ *       of at least 512 rows take a third tile of 24 rows by one vector whose A values are
+ *       broadcast in pairs, with fewer loads per fma ({@link #sgemmPairs});
  *   <li>narrower vectors (AVX2 has 16 registers): MR = 3, V = 3, 9 + 3 + 3 = 15 registers. On an
  *       AVX2 core its micro-kernel ran at 71 GFLOP/s from L1, the 6×2 tile (12 + 2 + 6 = 20, two
  *       sums spilled) at 35, 4×3 at 35, 5×2 at 32, 4×2 at 48, 2×4 at 47. On a Zen 2 core (fma
@@ -62,6 +64,11 @@ final class SimdGemm implements GemmKernel {
     private final int mc;
     private final int nc;
     private final int directRows;
+    /** Products with at least this many rows of C take the pair tile (see {@link #sgemmPairs}). */
+    private final int pairFrom;
+    /** The pair tile's k-block and row block (its column block is nc). */
+    private final int pairKc;
+    private final int pairMc;
 
     /**
      * Production block sizes for a core with ≥ 1 MiB of L2 and a 32–48 KiB L1 (on an Intel core with
@@ -79,7 +86,13 @@ final class SimdGemm implements GemmKernel {
      * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30.
      */
     SimdGemm() {
-        this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS);
+        this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS,
+                INTEL_512 ? PAIR_FROM_ROWS : Integer.MAX_VALUE, PAIR_KC, PAIR_MC);
+    }
+
+    /** A kernel with the given tiles and blocks that never takes the pair tile. */
+    SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows) {
+        this(rows, vectors, kc, mc, nc, directRows, Integer.MAX_VALUE);
     }
 
     /**
@@ -106,8 +119,16 @@ final class SimdGemm implements GemmKernel {
      * @param mc rows of op(A) packed at once
      * @param nc columns of op(B) packed at once
      * @param directRows when op(B) is B itself and m ≤ this, read B in place instead of packing it
+     * @param pairFrom products with m ≥ this take the 24×16 pair tile, where the lanes are 16
+     *     ({@link #PAIRS_POSSIBLE}); mc then counts in 24-row panels and nc in 16-column ones
      */
-    SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows) {
+    SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom) {
+        this(rows, vectors, kc, mc, nc, directRows, pairFrom, kc, mc);
+    }
+
+    /** As above, with the pair tile's own k-block and row block. */
+    private SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom, int pairKc,
+                     int pairMc) {
         if (!(rows == 6 && vectors == 4) && !(rows == 3 && vectors == 3)) {
             throw new IllegalArgumentException("gemm tile: 6×4 or 3×3 vectors, got " + rows + "×" + vectors);
         }
@@ -117,6 +138,9 @@ final class SimdGemm implements GemmKernel {
         this.mc = Math.max(mr, mc / mr * mr);
         this.nc = Math.max(nr, nc / nr * nr);
         this.directRows = directRows;
+        this.pairFrom = PAIRS_POSSIBLE ? pairFrom : Integer.MAX_VALUE;
+        this.pairKc = Math.max(1, pairKc);
+        this.pairMc = Math.max(PAIR_MR, pairMc / PAIR_MR * PAIR_MR);
     }
 
     /** Columns of the widest tile (4 vectors), for tests that size their cases by it. */
@@ -129,6 +153,10 @@ final class SimdGemm implements GemmKernel {
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
         if (m == 0 || n == 0) {
+            return;
+        }
+        if (m >= pairFrom && k > 0) {
+            sgemmPairs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, ws);
             return;
         }
         if (k == 0) {
@@ -1044,6 +1072,392 @@ final class SimdGemm implements GemmKernel {
         s51.intoArray(out, oi + 5 * outStride + L);
         s52.intoArray(out, oi + 5 * outStride + 2 * L);
         s53.intoArray(out, oi + 5 * outStride + 3 * L);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The pair tile (16-lane vectors, Intel cores)
+
+    /** Whether this machine's vectors have the 16 lanes the pair tile is written for. */
+    static final boolean PAIRS_POSSIBLE = L == 16;
+    /** Rows and columns of the pair tile: 12 pairs of rows by one vector of columns. */
+    static final int PAIR_MR = 24;
+    static final int PAIR_NR = 16;
+    /**
+     * The pair tile on an Intel core: from 512 rows of C, with kc = 256 and mc = 384. Alternating
+     * with OpenBLAS in one JVM (tools/bench-gemm, two pairs of JVMs with and without it, ratios to
+     * OpenBLAS) it ran NN 1024³ at 0.91–0.93× against 0.81–0.82×, 768³ 0.93× against 0.86×, 2048³
+     * 0.86× against 0.76×, TN and NT 1024³ 0.95× and 0.90× against 0.84×; NN 512³ tied (0.90–0.92×
+     * against 0.93–0.94×, faster by the clock in the same runs), as did 1024×128×1024 and
+     * 1024×256×256, while 256³ lost (0.93–0.95× against 0.99×): the packing of B, twice its size
+     * here, and of A weigh more on small products, and a 24-row tile pads more rows. kc = 512 (the
+     * B panel 64 KiB) ran 1024³ at 169 against 176 GFLOP/s, 128 at 148 (theory/autograd.md).
+     */
+    static final int PAIR_FROM_ROWS = 512;
+    private static final int PAIR_KC = 256;
+    private static final int PAIR_MC = 384;
+
+    private static final jdk.incubator.vector.VectorSpecies<Long> LONGS = jdk.incubator.vector.LongVector.SPECIES_512;
+    /** Lanes (0, 0, 2, 2, …, 14, 14) and (1, 1, 3, 3, …, 15, 15) of one vector of B's row. */
+    private static final jdk.incubator.vector.VectorShuffle<Float> EVEN_TWICE;
+    private static final jdk.incubator.vector.VectorShuffle<Float> ODD_TWICE;
+    /**
+     * Two-vector selections from a pair of sums (e, o) back to the tile's rows (r, r + 1):
+     * EVEN_PAIRS takes lane l of e where l is even and lane l − 1 of o where it is odd,
+     * ODD_PAIRS lane l + 1 of e and lane l of o.
+     */
+    private static final FloatVector EVEN_PAIRS;
+    private static final FloatVector ODD_PAIRS;
+
+    static {
+        if (PAIRS_POSSIBLE) {
+            int[] even = new int[L];
+            int[] odd = new int[L];
+            float[] evenPairs = new float[L];
+            float[] oddPairs = new float[L];
+            for (int l = 0; l < L; l++) {
+                even[l] = l & ~1;
+                odd[l] = l | 1;
+                evenPairs[l] = l % 2 == 0 ? l : L + l - 1;
+                oddPairs[l] = l % 2 == 0 ? l + 1 : L + l;
+            }
+            EVEN_TWICE = jdk.incubator.vector.VectorShuffle.fromArray(S, even, 0);
+            ODD_TWICE = jdk.incubator.vector.VectorShuffle.fromArray(S, odd, 0);
+            EVEN_PAIRS = FloatVector.fromArray(S, evenPairs, 0);
+            ODD_PAIRS = FloatVector.fromArray(S, oddPairs, 0);
+        } else {
+            EVEN_TWICE = null;
+            ODD_TWICE = null;
+            EVEN_PAIRS = null;
+            ODD_PAIRS = null;
+        }
+    }
+
+    /**
+     * The product with the pair tile: 24 rows by 16 columns of C in 24 running sums, the tile of
+     * OpenBLAS's SkylakeX kernel seen from row-major C. Each step p loads two vectors of B's row,
+     * its even columns each twice, (b0, b0, b2, b2, …), and its odd ones, (b1, b1, b3, b3, …),
+     * both packed so beforehand, and broadcasts A's 24 values in pairs, one 64-bit load giving
+     * (a_r, a_r+1, a_r, a_r+1, …): sum e of the pair (r, r + 1) gathers c_r,0, c_r+1,0, c_r,2, …
+     * and sum o the odd columns. That is 14 loads per 24 fma, 12 of them 8-byte broadcasts,
+     * against the 6 × 4 tile's 10 with four 64-byte vectors: on an Intel core whose loads bind
+     * before its fma units do (theory/autograd.md) this tile ran its sweep at 184–200 GFLOP/s from
+     * L1 against 159–169. Each c_ij is still one fma chain over p from zero, so the bits are the
+     * twin's.
+     *
+     * <p>The loop nest is the 6 × 4 tile's (Goto's, in the class comment) with its own packing:
+     * op(B) into 16-column panels of 32 floats per p ({@link #packBPairs}) and op(A) into 24-row
+     * panels of 12 longs per p ({@link #packAPairs}). It runs for m ≥ pairFrom only: a 24-row
+     * tile pads 32 rows to 48, and B is never read in place.
+     */
+    private void sgemmPairs(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc, GemmWorkspace ws) {
+        int mcP = pairMc;
+        int ncP = Math.max(PAIR_NR, nc / PAIR_NR * PAIR_NR);
+        int kBlocks = (k + pairKc - 1) / pairKc;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        int ncMax = Math.min(ncP, roundUp(n, PAIR_NR));
+        int mcMax = Math.min(mcP, roundUp(m, PAIR_MR));
+        long[] pa = ws.packedPairs(mcMax / 2 * roundUp(kcMax, 2));
+        float[] pb = ws.packedB(2 * roundUp(kcMax, 2) * ncMax);
+        // op(B) in plain 16-column panels before its values are doubled (transposed or ragged B),
+        // then each panel of A as floats before it becomes pairs
+        float[] plain = ws.packedA(Math.max(kcMax * ncMax, PAIR_MR * roundUp(kcMax, 2)));
+        boolean parked = kBlocks > 1;
+        int mTiles = roundUp(m, PAIR_MR) / PAIR_MR;
+        // the sums in pair form, parked tile after tile, then one tile in rows for finish
+        int rowTile = parked ? roundUp(m, PAIR_MR) * ncMax : PAIR_MR * PAIR_NR;
+        float[] acc = ws.accumulators(rowTile + PAIR_MR * PAIR_NR);
+        for (int jc = 0; jc < n; jc += ncP) {
+            int ncb = Math.min(ncP, n - jc);
+            int nPanels = (ncb + PAIR_NR - 1) / PAIR_NR;
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kcb = Math.min(kcMax, k - pc);
+                boolean first = pc == 0;
+                boolean last = pc + kcb == k;
+                // the kernel takes two steps at a time: an odd k-block gets a step that adds −0
+                int steps = roundUp(kcb, 2);
+                packBPairs(transB, b, bOff, ldb, pc, kcb, steps, jc, ncb, pb, plain);
+                for (int ic = 0; ic < m; ic += mcP) {
+                    int mcb = Math.min(mcP, m - ic);
+                    int mPanels = (mcb + PAIR_MR - 1) / PAIR_MR;
+                    packAPairs(transA, a, aOff, lda, ic, mcb, pc, kcb, steps, pa, plain);
+                    for (int jp = 0; jp < nPanels; jp++) {
+                        int j0 = jp * PAIR_NR;
+                        int cols = Math.min(PAIR_NR, ncb - j0);
+                        for (int ip = 0; ip < mPanels; ip++) {
+                            int i0 = ip * PAIR_MR;
+                            int rows = Math.min(PAIR_MR, mcb - i0);
+                            int accI = parked ? (jp * mTiles + (ic + i0) / PAIR_MR) * (PAIR_MR * PAIR_NR) : 0;
+                            int ci = cOff + (ic + i0) * ldc + jc + j0;
+                            // The sums park in acc in pair form, tile after tile, and only the
+                            // last k-block turns them into rows of C. Parked in C itself, whose
+                            // 24 rows, 2 KiB apart at n = 512, fall into two of L1's sets, the
+                            // kernel's L1 sweep ran at 140–156 GFLOP/s against 178–201.
+                            kernel24x16(pa, ip * (PAIR_MR / 2) * steps, pb, jp * 2 * PAIR_NR * steps, steps,
+                                    first ? ZERO_TILE : acc, first ? 0 : accI, acc, accI);
+                            if (last) {
+                                if (rows == PAIR_MR && cols == PAIR_NR && alpha == 1f && beta == 0f) {
+                                    unpair(acc, accI, c, ci, ldc);
+                                } else {
+                                    unpair(acc, accI, acc, rowTile, PAIR_NR);
+                                    finish(acc, rowTile, PAIR_NR, c, ci, ldc, rows, cols, alpha, beta);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(A)[i0 .. i0+rows, p0 .. p0+kcb) into 24-row panels of pairs: panel q holds at
+     * q·12·steps + 12·p + h the rows 24q + 2h (low half) and 24q + 2h + 1 (high half) at column
+     * p0 + p, zero past m. Where steps = kcb + 1 the last step holds −0: with B's +0 there it
+     * adds (+0)·(−0) = −0 to every sum, which leaves every float as it is, −0 + −0 = −0 and
+     * −0 + +0 = +0 among them (a step of +0 would turn a sum of −0, which an underflow can leave,
+     * into +0).
+     *
+     * <p>Each panel is first laid out as floats in {@code panel}, 24 to a step, and then copied
+     * into {@code pa} 16 floats (8 pairs) at a time. Both stages use the 16-lane species only: a
+     * second float species in the program lets C2 keep other kernels' vectors boxed (models.md),
+     * and 8-lane transposes here made a LeNet-5 step allocate 1.6 MB again, now and then.
+     */
+    private static void packAPairs(boolean transA, float[] a, int aOff, int lda, int i0, int rows,
+                                   int p0, int kcb, int steps, long[] pa, float[] panel) {
+        for (int q = 0; q * PAIR_MR < rows; q++) {
+            int r1 = Math.min(PAIR_MR, rows - q * PAIR_MR);
+            int ib = i0 + q * PAIR_MR;
+            int p = 0;
+            if (transA && r1 == PAIR_MR) {
+                // a row of A holds op(A)'s 24 values of one p side by side
+                for (int src = aOff + p0 * lda + ib; p < kcb; p++, src += lda) {
+                    System.arraycopy(a, src, panel, PAIR_MR * p, PAIR_MR);
+                }
+            } else if (r1 == PAIR_MR) {
+                // rows 0..15 and 8..23 through registers, 16 values of p at a time (rows 8..15 twice)
+                int src = aOff + ib * lda + p0;
+                for (; p + 16 <= kcb; p += 16) {
+                    transpose16(a, src + p, lda, panel, PAIR_MR * p, PAIR_MR);
+                    transpose16(a, src + 8 * lda + p, lda, panel, PAIR_MR * p + 8, PAIR_MR);
+                }
+            }
+            for (; p < kcb; p++) {
+                for (int r = 0; r < PAIR_MR; r++) {
+                    panel[PAIR_MR * p + r] = r < r1 ? opA(transA, a, aOff, lda, ib + r, p0 + p) : 0f;
+                }
+            }
+            Arrays.fill(panel, PAIR_MR * kcb, PAIR_MR * steps, -0f);
+            for (int f = 0, dst = q * (PAIR_MR / 2) * steps, end = PAIR_MR * steps; f < end; f += L, dst += L / 2) {
+                FloatVector.fromArray(S, panel, f).reinterpretAsLongs().intoArray(pa, dst);
+            }
+        }
+    }
+
+    private static float opA(boolean transA, float[] a, int aOff, int lda, int i, int p) {
+        return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+    }
+
+    /**
+     * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into 16-column panels for the pair tile: panel q
+     * holds at q·32·steps + 32·p the row's even columns each twice, then its odd ones each twice
+     * (zero past n, and +0 in a last step past kcb, see {@link #packAPairs}). It packs all of a
+     * transposed B and the ragged last panel of an untransposed one, through {@link #packB}'s
+     * plain panels in {@code plain}; an untransposed B's whole panels are left to
+     * {@link #kernel24x16PackingB}, but for their last step's zeros.
+     */
+    private static void packBPairs(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb, int steps,
+                                   int j0, int cols, float[] pb, float[] plain) {
+        int panels = (cols + PAIR_NR - 1) / PAIR_NR;
+        int wholes = transB ? 0 : cols / PAIR_NR;
+        for (int q = 0; q < wholes; q++) {
+            for (int p = 0, src = bOff + p0 * ldb + j0 + q * PAIR_NR, dst = q * 2 * PAIR_NR * steps; p < kcb;
+                    p++, src += ldb, dst += 2 * PAIR_NR) {
+                FloatVector v = FloatVector.fromArray(S, b, src);
+                v.rearrange(EVEN_TWICE).intoArray(pb, dst);
+                v.rearrange(ODD_TWICE).intoArray(pb, dst + PAIR_NR);
+            }
+        }
+        if (wholes < panels) {
+            packB(transB, b, bOff, ldb, p0, kcb, j0 + wholes * PAIR_NR, cols - wholes * PAIR_NR, plain, PAIR_NR, 0);
+            for (int q = wholes; q < panels; q++) {
+                for (int p = 0, src = (q - wholes) * PAIR_NR * kcb, dst = q * 2 * PAIR_NR * steps; p < kcb;
+                        p++, src += PAIR_NR, dst += 2 * PAIR_NR) {
+                    FloatVector v = FloatVector.fromArray(S, plain, src);
+                    v.rearrange(EVEN_TWICE).intoArray(pb, dst);
+                    v.rearrange(ODD_TWICE).intoArray(pb, dst + PAIR_NR);
+                }
+            }
+        }
+        if (steps > kcb) {
+            for (int q = 0; q < panels; q++) {
+                int dst = q * 2 * PAIR_NR * steps + 2 * PAIR_NR * kcb;
+                Arrays.fill(pb, dst, dst + 2 * PAIR_NR, 0f);
+            }
+        }
+    }
+
+    /**
+     * The pair tile's micro-kernel (see {@link #sgemmPairs}): 24 running sums over an even number
+     * kcb of steps p, two steps per pass of the loop (with one step a pass, a ninth of the
+     * instructions run the loop: two ran at 184–200 GFLOP/s from L1 against 170–188, and four
+     * spilled). The sums start from the pair form in {@code in} at {@code ii}, e₀, o₀, e₁, o₁, …
+     * one after another, and leave the same way for {@code out} at {@code oi}. The kernel holds 24
+     * sums, four loads of B and three broadcasts, 31 of the 32 registers, and does nothing else:
+     * turning rows into pairs and back in here had C2 keep the selections' index vectors in
+     * registers across the loop and spill sums (87–114 GFLOP/s for NN 512³ against 158), and a
+     * loop for an odd last step made the method too big for C1, whose failure left it slow at tier
+     * 2, never reaching C2.
+     */
+    private static void kernel24x16(long[] pa, int ai, float[] b, int bi, int kcb,
+                                    float[] in, int ii, float[] out, int oi) {
+        FloatVector e0 = FloatVector.fromArray(S, in, ii + 0);
+        FloatVector o0 = FloatVector.fromArray(S, in, ii + 16);
+        FloatVector e1 = FloatVector.fromArray(S, in, ii + 32);
+        FloatVector o1 = FloatVector.fromArray(S, in, ii + 48);
+        FloatVector e2 = FloatVector.fromArray(S, in, ii + 64);
+        FloatVector o2 = FloatVector.fromArray(S, in, ii + 80);
+        FloatVector e3 = FloatVector.fromArray(S, in, ii + 96);
+        FloatVector o3 = FloatVector.fromArray(S, in, ii + 112);
+        FloatVector e4 = FloatVector.fromArray(S, in, ii + 128);
+        FloatVector o4 = FloatVector.fromArray(S, in, ii + 144);
+        FloatVector e5 = FloatVector.fromArray(S, in, ii + 160);
+        FloatVector o5 = FloatVector.fromArray(S, in, ii + 176);
+        FloatVector e6 = FloatVector.fromArray(S, in, ii + 192);
+        FloatVector o6 = FloatVector.fromArray(S, in, ii + 208);
+        FloatVector e7 = FloatVector.fromArray(S, in, ii + 224);
+        FloatVector o7 = FloatVector.fromArray(S, in, ii + 240);
+        FloatVector e8 = FloatVector.fromArray(S, in, ii + 256);
+        FloatVector o8 = FloatVector.fromArray(S, in, ii + 272);
+        FloatVector e9 = FloatVector.fromArray(S, in, ii + 288);
+        FloatVector o9 = FloatVector.fromArray(S, in, ii + 304);
+        FloatVector e10 = FloatVector.fromArray(S, in, ii + 320);
+        FloatVector o10 = FloatVector.fromArray(S, in, ii + 336);
+        FloatVector e11 = FloatVector.fromArray(S, in, ii + 352);
+        FloatVector o11 = FloatVector.fromArray(S, in, ii + 368);
+        for (int p = 0; p < kcb; p += 2) {
+            int a0 = ai + 12 * p;
+            int b0 = bi + 32 * p;
+            {
+                FloatVector be = FloatVector.fromArray(S, b, b0);
+                FloatVector bo = FloatVector.fromArray(S, b, b0 + 16);
+                FloatVector x0 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 0]).reinterpretAsFloats();
+                e0 = be.fma(x0, e0);
+                o0 = bo.fma(x0, o0);
+                FloatVector x1 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 1]).reinterpretAsFloats();
+                e1 = be.fma(x1, e1);
+                o1 = bo.fma(x1, o1);
+                FloatVector x2 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 2]).reinterpretAsFloats();
+                e2 = be.fma(x2, e2);
+                o2 = bo.fma(x2, o2);
+                FloatVector x3 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 3]).reinterpretAsFloats();
+                e3 = be.fma(x3, e3);
+                o3 = bo.fma(x3, o3);
+                FloatVector x4 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 4]).reinterpretAsFloats();
+                e4 = be.fma(x4, e4);
+                o4 = bo.fma(x4, o4);
+                FloatVector x5 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 5]).reinterpretAsFloats();
+                e5 = be.fma(x5, e5);
+                o5 = bo.fma(x5, o5);
+                FloatVector x6 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 6]).reinterpretAsFloats();
+                e6 = be.fma(x6, e6);
+                o6 = bo.fma(x6, o6);
+                FloatVector x7 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 7]).reinterpretAsFloats();
+                e7 = be.fma(x7, e7);
+                o7 = bo.fma(x7, o7);
+                FloatVector x8 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 8]).reinterpretAsFloats();
+                e8 = be.fma(x8, e8);
+                o8 = bo.fma(x8, o8);
+                FloatVector x9 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 9]).reinterpretAsFloats();
+                e9 = be.fma(x9, e9);
+                o9 = bo.fma(x9, o9);
+                FloatVector x10 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 10]).reinterpretAsFloats();
+                e10 = be.fma(x10, e10);
+                o10 = bo.fma(x10, o10);
+                FloatVector x11 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 11]).reinterpretAsFloats();
+                e11 = be.fma(x11, e11);
+                o11 = bo.fma(x11, o11);
+            }
+            {
+                FloatVector be = FloatVector.fromArray(S, b, b0 + 32);
+                FloatVector bo = FloatVector.fromArray(S, b, b0 + 32 + 16);
+                FloatVector x0 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 0]).reinterpretAsFloats();
+                e0 = be.fma(x0, e0);
+                o0 = bo.fma(x0, o0);
+                FloatVector x1 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 1]).reinterpretAsFloats();
+                e1 = be.fma(x1, e1);
+                o1 = bo.fma(x1, o1);
+                FloatVector x2 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 2]).reinterpretAsFloats();
+                e2 = be.fma(x2, e2);
+                o2 = bo.fma(x2, o2);
+                FloatVector x3 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 3]).reinterpretAsFloats();
+                e3 = be.fma(x3, e3);
+                o3 = bo.fma(x3, o3);
+                FloatVector x4 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 4]).reinterpretAsFloats();
+                e4 = be.fma(x4, e4);
+                o4 = bo.fma(x4, o4);
+                FloatVector x5 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 5]).reinterpretAsFloats();
+                e5 = be.fma(x5, e5);
+                o5 = bo.fma(x5, o5);
+                FloatVector x6 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 6]).reinterpretAsFloats();
+                e6 = be.fma(x6, e6);
+                o6 = bo.fma(x6, o6);
+                FloatVector x7 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 7]).reinterpretAsFloats();
+                e7 = be.fma(x7, e7);
+                o7 = bo.fma(x7, o7);
+                FloatVector x8 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 8]).reinterpretAsFloats();
+                e8 = be.fma(x8, e8);
+                o8 = bo.fma(x8, o8);
+                FloatVector x9 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 9]).reinterpretAsFloats();
+                e9 = be.fma(x9, e9);
+                o9 = bo.fma(x9, o9);
+                FloatVector x10 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 10]).reinterpretAsFloats();
+                e10 = be.fma(x10, e10);
+                o10 = bo.fma(x10, o10);
+                FloatVector x11 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 11]).reinterpretAsFloats();
+                e11 = be.fma(x11, e11);
+                o11 = bo.fma(x11, o11);
+            }
+        }
+        e0.intoArray(out, oi + 0);
+        o0.intoArray(out, oi + 16);
+        e1.intoArray(out, oi + 32);
+        o1.intoArray(out, oi + 48);
+        e2.intoArray(out, oi + 64);
+        o2.intoArray(out, oi + 80);
+        e3.intoArray(out, oi + 96);
+        o3.intoArray(out, oi + 112);
+        e4.intoArray(out, oi + 128);
+        o4.intoArray(out, oi + 144);
+        e5.intoArray(out, oi + 160);
+        o5.intoArray(out, oi + 176);
+        e6.intoArray(out, oi + 192);
+        o6.intoArray(out, oi + 208);
+        e7.intoArray(out, oi + 224);
+        o7.intoArray(out, oi + 240);
+        e8.intoArray(out, oi + 256);
+        o8.intoArray(out, oi + 272);
+        e9.intoArray(out, oi + 288);
+        o9.intoArray(out, oi + 304);
+        e10.intoArray(out, oi + 320);
+        o10.intoArray(out, oi + 336);
+        e11.intoArray(out, oi + 352);
+        o11.intoArray(out, oi + 368);
+    }
+
+    /**
+     * Writes the pair-form tile at {@code t[ti]} (see {@link #kernel24x16}) as 24 rows of 16 to
+     * {@code c[ci]}, rows {@code ldc} apart: row 2h takes the even lanes of e_h and o_h
+     * alternately, row 2h + 1 their odd lanes.
+     */
+    private static void unpair(float[] t, int ti, float[] c, int ci, int ldc) {
+        for (int h = 0; h < PAIR_MR / 2; h++, ti += 2 * PAIR_NR, ci += 2 * ldc) {
+            FloatVector e = FloatVector.fromArray(S, t, ti);
+            FloatVector o = FloatVector.fromArray(S, t, ti + PAIR_NR);
+            EVEN_PAIRS.selectFrom(e, o).intoArray(c, ci);
+            ODD_PAIRS.selectFrom(e, o).intoArray(c, ci + ldc);
+        }
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
  * β = 0) under each kc,mc,nc given, warmed up 2 s each, then 5 passes that time each setting for
  * 0.6 s in turn (so a drift of the host's clock touches all of them alike); prints the median and
  * best GFLOP/s by the wall clock. The production tile (6 × 4 vectors, or 3 × 3 on narrower vectors)
- * and its in-place rows are kept. Figures in theory/autograd.md ("GEMM on an Intel Xeon core").
+ * and its in-place rows are kept; a fourth number, KC,MC,NC,FROM, has products of at least FROM
+ * rows take the 24 × 16 pair tile (16-lane vectors only), so {@code 128,384,512,1} times it. Figures
+ * in theory/autograd.md ("GEMM on an Intel Xeon core").
  * <pre>
  *   java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes \
  *       peerlearn.tensor.kernel.GemmBlockSweep NN 512 512,192,512 128,384,512
@@ -22,7 +24,7 @@ public final class GemmBlockSweep {
 
     public static void main(String[] args) {
         if (args.length < 3 || args[0].length() != 2) {
-            System.err.println("usage: GemmBlockSweep NN|NT|TN|TT SIZE KC,MC,NC [KC,MC,NC ...]");
+            System.err.println("usage: GemmBlockSweep NN|NT|TN|TT SIZE KC,MC,NC[,FROM] [KC,MC,NC[,FROM] ...]");
             System.exit(2);
         }
         boolean ta = args[0].charAt(0) == 'T', tb = args[0].charAt(1) == 'T';
@@ -32,7 +34,8 @@ public final class GemmBlockSweep {
         for (int i = 2; i < args.length; i++) {
             int[] b = Arrays.stream(args[i].split(",")).mapToInt(Integer::parseInt).toArray();
             blocks.add(b);
-            gemms.add(new SimdGemm(SimdGemm.MR, SimdGemm.V, b[0], b[1], b[2], SimdGemm.DIRECT_ROWS));
+            gemms.add(new SimdGemm(SimdGemm.MR, SimdGemm.V, b[0], b[1], b[2], SimdGemm.DIRECT_ROWS,
+                    b.length > 3 ? b[3] : Integer.MAX_VALUE));
         }
         SplittableRandom r = new SplittableRandom(1);
         float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
@@ -60,8 +63,8 @@ public final class GemmBlockSweep {
             double[] g = gflops[i];
             Arrays.sort(g);
             int[] bl = blocks.get(i);
-            System.out.printf(Locale.ROOT, "%s %d³ kc=%d mc=%d nc=%d  median %6.1f GFLOP/s  best %6.1f%n", args[0], n,
-                    bl[0], bl[1], bl[2], g[2], g[4]);
+            System.out.printf(Locale.ROOT, "%s %d³ kc=%d mc=%d nc=%d%s  median %6.1f GFLOP/s  best %6.1f%n", args[0], n,
+                    bl[0], bl[1], bl[2], bl.length > 3 ? " pairs from " + bl[3] : "", g[2], g[4]);
         }
     }
 }

@@ -15,7 +15,8 @@ class GemmProperties {
 
     /**
      * The production kernel, and kernels with tiny blocks that force every blocking path, with
-     * both tiles (6×4 and 3×3 vectors) whatever this machine's production choice.
+     * all three tiles (6×4 and 3×3 vectors, and the 24×16 pair tile where the lanes are 16)
+     * whatever this machine's production choice.
      */
     private static final List<GemmKernel> VECTOR_KERNELS = List.of(
             new SimdGemm(),
@@ -24,7 +25,10 @@ class GemmProperties {
             new SimdGemm(6, 4, 3, 6, 2 * NR, 1000),
             new SimdGemm(3, 3, 3, 3, 2 * NR, 1000),
             new SimdGemm(6, 4, 64, 64, 3 * NR, 1000),
-            new SimdGemm(3, 3, 64, 64, 3 * NR, 1000));
+            new SimdGemm(3, 3, 64, 64, 3 * NR, 1000),
+            new SimdGemm(6, 4, 5, 24 * 2, NR, 0, 1),
+            new SimdGemm(6, 4, 64, 24, 2 * NR, 0, 1),
+            new SimdGemm(6, 4, 3, 24 * 3, 16, 1000, 30));
 
     @Test
     void vectorGemmEqualsItsScalarTwinBitForBit() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,9 @@ class GemmTest {
         SplittableRandom r = new SplittableRandom(7);
         GemmWorkspace ws = new GemmWorkspace();
         List<GemmKernel> vectors = List.of(new SimdGemm(6, 4, 4, 6, SimdGemm.maxNr(), 9),
-                new SimdGemm(3, 3, 4, 3, SimdGemm.maxNr(), 9));
+                new SimdGemm(3, 3, 4, 3, SimdGemm.maxNr(), 9),
+                // the pair tile for every m, k-blocks of 4 (so k = 5 and 17 have odd ones)
+                new SimdGemm(6, 4, 4, 24, SimdGemm.maxNr(), 9, 1));
         int cases = 0;
         for (int m : sizes) {
             for (int n : sizes) {
@@ -86,6 +89,35 @@ class GemmTest {
             }
         }
         assertTrue(cases > 1000);
+    }
+
+    /**
+     * The pair tile runs its k-blocks two steps at a time, and an odd one gets a last step that
+     * adds (+0)·(−0) = −0 to every sum. That leaves every float as it is, −0 among them: here each
+     * product underflows, so the twin's sums are all −0. With +0 in that step they would be +0.
+     */
+    @Test
+    void thePairTilesExtraStepLeavesNegativeZeroSumsAsTheTwinHasThem() {
+        assumeTrue(SimdGemm.PAIRS_POSSIBLE, "the pair tile needs 16-lane vectors");
+        for (boolean transA : new boolean[] {false, true}) {
+            for (int k : new int[] {1, 3, 7}) {
+                int m = 2 * SimdGemm.PAIR_MR + 5, n = SimdGemm.PAIR_NR + 3;
+                float[] a = new float[m * k];
+                float[] b = new float[k * n];
+                java.util.Arrays.fill(a, -1e-30f);
+                java.util.Arrays.fill(b, 1e-30f);
+                float[] expected = new float[m * n];
+                float[] c = new float[m * n];
+                int lda = transA ? m : k;
+                new ScalarGemm().sgemm(transA, false, m, n, k, 1f, a, 0, lda, b, 0, n, 0f, expected, 0, n, null);
+                new SimdGemm(6, 4, 64, 48, 64, 0, 1).sgemm(transA, false, m, n, k, 1f, a, 0, lda, b, 0, n, 0f,
+                        c, 0, n, new GemmWorkspace());
+                for (float v : expected) {
+                    assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(v), "the twin's sums are −0");
+                }
+                assertArrayEquals(expected, c, "transA=" + transA + " k=" + k);
+            }
+        }
     }
 
     /**
