@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>512-bit vectors (AVX-512, 32 registers): MR = 6, V = 4 (of the tiles 8×2, 12×2, 14×2, 7×3,
  *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest); on an Intel core, products
- *       of at least 512 rows take a third tile of 24 rows by one vector whose A values are
+ *       of at least 768 rows take a third tile of 24 rows by one vector whose A values are
  *       broadcast in pairs, with fewer loads per fma ({@link #sgemmPairs});
  *   <li>narrower vectors (AVX2 has 16 registers): MR = 3, V = 3, 9 + 3 + 3 = 15 registers. On an
  *       AVX2 core its micro-kernel ran at 71 GFLOP/s from L1, the 6×2 tile (12 + 2 + 6 = 20, two
@@ -90,6 +90,11 @@ final class SimdGemm implements GemmKernel {
                 INTEL_512 ? PAIR_FROM_ROWS : Integer.MAX_VALUE, PAIR_KC, PAIR_MC);
     }
 
+    /** The production kernel without the pair tile, for benchmarks that compare the two. */
+    static SimdGemm withoutPairs() {
+        return new SimdGemm(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS);
+    }
+
     /** A kernel with the given tiles and blocks that never takes the pair tile. */
     SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows) {
         this(rows, vectors, kc, mc, nc, directRows, Integer.MAX_VALUE);
@@ -127,8 +132,8 @@ final class SimdGemm implements GemmKernel {
     }
 
     /** As above, with the pair tile's own k-block and row block. */
-    private SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom, int pairKc,
-                     int pairMc) {
+    private SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom,
+                     int pairKc, int pairMc) {
         if (!(rows == 6 && vectors == 4) && !(rows == 3 && vectors == 3)) {
             throw new IllegalArgumentException("gemm tile: 6×4 or 3×3 vectors, got " + rows + "×" + vectors);
         }
@@ -445,7 +450,7 @@ final class SimdGemm implements GemmKernel {
                 int pBlocks = L == 16 ? kcb / 16 * 16 : 0;
                 for (int t = 0; t < tBlocks; t += 16) {
                     for (int p = 0; p < pBlocks; p += 16) {
-                        transpose16(b, bOff + (jb + t) * ldb + p0 + p, ldb, pb, base + p * nr + t, nr);
+                        transpose16(b, bOff + (jb + t) * ldb + p0 + p, ldb, pb, base + p * nr + t, nr, false);
                     }
                 }
                 for (int p = 0; p < kcb; p++) {
@@ -499,9 +504,11 @@ final class SimdGemm implements GemmKernel {
      * to {@code pb} at {@code dst} (rows {@code nr} apart): 16 loads, 64 two-vector lane selections,
      * 16 stores, about six times faster per element than moving one float at a time (0.19 vs 1.2 ns
      * on a Zen 5 core for the 512×512 panels of x·Bᵀ). Sixteen rows 4 KiB apart share one L1 set,
-     * but each 64-byte load uses its line whole, so nothing has to stay there.
+     * but each 64-byte load uses its line whole, so nothing has to stay there. {@code doubled}
+     * writes each row as the pair tile's B wants it ({@link #packBPairs}), its even lanes each
+     * twice and then its odd ones, 2 × 16 floats.
      */
-    private static void transpose16(float[] b, int src, int ldb, float[] pb, int dst, int nr) {
+    private static void transpose16(float[] b, int src, int ldb, float[] pb, int dst, int nr, boolean doubled) {
         FloatVector r0 = FloatVector.fromArray(S, b, src);
         FloatVector r1 = FloatVector.fromArray(S, b, src + ldb);
         FloatVector r2 = FloatVector.fromArray(S, b, src + 2 * ldb);
@@ -623,6 +630,41 @@ final class SimdGemm implements GemmKernel {
         x = lo.selectFrom(r14, r15);
         r15 = hi.selectFrom(r14, r15);
         r14 = x;
+        if (doubled) {
+            r0.rearrange(EVEN_TWICE).intoArray(pb, dst);
+            r0.rearrange(ODD_TWICE).intoArray(pb, dst + L);
+            r1.rearrange(EVEN_TWICE).intoArray(pb, dst + 1 * nr);
+            r1.rearrange(ODD_TWICE).intoArray(pb, dst + 1 * nr + L);
+            r2.rearrange(EVEN_TWICE).intoArray(pb, dst + 2 * nr);
+            r2.rearrange(ODD_TWICE).intoArray(pb, dst + 2 * nr + L);
+            r3.rearrange(EVEN_TWICE).intoArray(pb, dst + 3 * nr);
+            r3.rearrange(ODD_TWICE).intoArray(pb, dst + 3 * nr + L);
+            r4.rearrange(EVEN_TWICE).intoArray(pb, dst + 4 * nr);
+            r4.rearrange(ODD_TWICE).intoArray(pb, dst + 4 * nr + L);
+            r5.rearrange(EVEN_TWICE).intoArray(pb, dst + 5 * nr);
+            r5.rearrange(ODD_TWICE).intoArray(pb, dst + 5 * nr + L);
+            r6.rearrange(EVEN_TWICE).intoArray(pb, dst + 6 * nr);
+            r6.rearrange(ODD_TWICE).intoArray(pb, dst + 6 * nr + L);
+            r7.rearrange(EVEN_TWICE).intoArray(pb, dst + 7 * nr);
+            r7.rearrange(ODD_TWICE).intoArray(pb, dst + 7 * nr + L);
+            r8.rearrange(EVEN_TWICE).intoArray(pb, dst + 8 * nr);
+            r8.rearrange(ODD_TWICE).intoArray(pb, dst + 8 * nr + L);
+            r9.rearrange(EVEN_TWICE).intoArray(pb, dst + 9 * nr);
+            r9.rearrange(ODD_TWICE).intoArray(pb, dst + 9 * nr + L);
+            r10.rearrange(EVEN_TWICE).intoArray(pb, dst + 10 * nr);
+            r10.rearrange(ODD_TWICE).intoArray(pb, dst + 10 * nr + L);
+            r11.rearrange(EVEN_TWICE).intoArray(pb, dst + 11 * nr);
+            r11.rearrange(ODD_TWICE).intoArray(pb, dst + 11 * nr + L);
+            r12.rearrange(EVEN_TWICE).intoArray(pb, dst + 12 * nr);
+            r12.rearrange(ODD_TWICE).intoArray(pb, dst + 12 * nr + L);
+            r13.rearrange(EVEN_TWICE).intoArray(pb, dst + 13 * nr);
+            r13.rearrange(ODD_TWICE).intoArray(pb, dst + 13 * nr + L);
+            r14.rearrange(EVEN_TWICE).intoArray(pb, dst + 14 * nr);
+            r14.rearrange(ODD_TWICE).intoArray(pb, dst + 14 * nr + L);
+            r15.rearrange(EVEN_TWICE).intoArray(pb, dst + 15 * nr);
+            r15.rearrange(ODD_TWICE).intoArray(pb, dst + 15 * nr + L);
+            return;
+        }
         r0.intoArray(pb, dst);
         r1.intoArray(pb, dst + nr);
         r2.intoArray(pb, dst + 2 * nr);
@@ -1083,16 +1125,14 @@ final class SimdGemm implements GemmKernel {
     static final int PAIR_MR = 24;
     static final int PAIR_NR = 16;
     /**
-     * The pair tile on an Intel core: from 512 rows of C, with kc = 256 and mc = 384. Alternating
-     * with OpenBLAS in one JVM (tools/bench-gemm, two pairs of JVMs with and without it, ratios to
-     * OpenBLAS) it ran NN 1024³ at 0.91–0.93× against 0.81–0.82×, 768³ 0.93× against 0.86×, 2048³
-     * 0.86× against 0.76×, TN and NT 1024³ 0.95× and 0.90× against 0.84×; NN 512³ tied (0.90–0.92×
-     * against 0.93–0.94×, faster by the clock in the same runs), as did 1024×128×1024 and
-     * 1024×256×256, while 256³ lost (0.93–0.95× against 0.99×): the packing of B, twice its size
-     * here, and of A weigh more on small products, and a 24-row tile pads more rows. kc = 512 (the
-     * B panel 64 KiB) ran 1024³ at 169 against 176 GFLOP/s, 128 at 148 (theory/autograd.md).
+     * The pair tile on an Intel core: from 768 rows of C, with kc = 256 and mc = 384. Alternating
+     * with the 6 × 4 tile and OpenBLAS in one JVM (peerlearn.bench.GemmTileVersus, figures in
+     * theory/autograd.md, "The pair tile") it ran NN 768³ 6% faster, TN 768³ 6%, NT 768³ 2%, NN
+     * 1024³ 2–10% and NT 1024³ 11%; below that it won some and lost some (NN 600³ +6%, 576³ −2%,
+     * 512³ −3% twice) and lost at 256³ (−6%): the packing of B, twice its size here, and of A
+     * weigh more on small products, and a 24-row tile pads 512 rows to 528.
      */
-    static final int PAIR_FROM_ROWS = 512;
+    static final int PAIR_FROM_ROWS = 768;
     private static final int PAIR_KC = 256;
     private static final int PAIR_MC = 384;
 
@@ -1239,8 +1279,8 @@ final class SimdGemm implements GemmKernel {
                 // rows 0..15 and 8..23 through registers, 16 values of p at a time (rows 8..15 twice)
                 int src = aOff + ib * lda + p0;
                 for (; p + 16 <= kcb; p += 16) {
-                    transpose16(a, src + p, lda, panel, PAIR_MR * p, PAIR_MR);
-                    transpose16(a, src + 8 * lda + p, lda, panel, PAIR_MR * p + 8, PAIR_MR);
+                    transpose16(a, src + p, lda, panel, PAIR_MR * p, PAIR_MR, false);
+                    transpose16(a, src + 8 * lda + p, lda, panel, PAIR_MR * p + 8, PAIR_MR, false);
                 }
             }
             for (; p < kcb; p++) {
@@ -1262,16 +1302,30 @@ final class SimdGemm implements GemmKernel {
     /**
      * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into 16-column panels for the pair tile: panel q
      * holds at q·32·steps + 32·p the row's even columns each twice, then its odd ones each twice
-     * (zero past n, and +0 in a last step past kcb, see {@link #packAPairs}). It packs all of a
-     * transposed B and the ragged last panel of an untransposed one, through {@link #packB}'s
-     * plain panels in {@code plain}; an untransposed B's whole panels are left to
-     * {@link #kernel24x16PackingB}, but for their last step's zeros.
+     * (zero past n, and +0 in a last step past kcb, see {@link #packAPairs}). Whole panels are
+     * read from B in place, a ragged last one goes through {@link #packB}'s plain panels in
+     * {@code plain} first.
      */
     private static void packBPairs(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb, int steps,
                                    int j0, int cols, float[] pb, float[] plain) {
         int panels = (cols + PAIR_NR - 1) / PAIR_NR;
-        int wholes = transB ? 0 : cols / PAIR_NR;
-        for (int q = 0; q < wholes; q++) {
+        int wholes = cols / PAIR_NR;
+        for (int q = 0; transB && q < wholes; q++) {
+            // Bᵀ's 16 rows of the panel, transposed and doubled 16 values of p at a time
+            int src = bOff + (j0 + q * PAIR_NR) * ldb + p0;
+            int dst = q * 2 * PAIR_NR * steps;
+            int p = 0;
+            for (; p + 16 <= kcb; p += 16) {
+                transpose16(b, src + p, ldb, pb, dst + 2 * PAIR_NR * p, 2 * PAIR_NR, true);
+            }
+            for (; p < kcb; p++) {
+                for (int t = 0; t < PAIR_NR; t++) {
+                    int at = dst + 2 * PAIR_NR * p + (t % 2 == 0 ? t : PAIR_NR + t - 1);
+                    pb[at] = pb[at + 1] = b[src + t * ldb + p];
+                }
+            }
+        }
+        for (int q = 0; !transB && q < wholes; q++) {
             for (int p = 0, src = bOff + p0 * ldb + j0 + q * PAIR_NR, dst = q * 2 * PAIR_NR * steps; p < kcb;
                     p++, src += ldb, dst += 2 * PAIR_NR) {
                 FloatVector v = FloatVector.fromArray(S, b, src);

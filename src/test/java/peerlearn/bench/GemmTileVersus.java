@@ -1,0 +1,82 @@
+package peerlearn.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import peerlearn.tensor.kernel.GemmTiles;
+
+/**
+ * The SIMD GEMM with and without its pair tile, and OpenBLAS, in alternation in one JVM: per shape
+ * each of the three is warmed up for 3 s, then nine rounds time each for 0.4 s in a rotating order
+ * (so each comes first in three of them). Prints the median GFLOP/s of each and the median and
+ * range of the rounds' ratios to OpenBLAS. This is how the pair tile's threshold in rows
+ * ({@code SimdGemm.PAIR_FROM_ROWS}) was chosen; tools/bench-gemm compares the production choice
+ * alone. Shapes as in {@link GemmTimes}:
+ * <pre>
+ *   OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector -XX:+UseParallelGC \
+ *       -XX:+UseTransparentHugePages --enable-native-access=ALL-UNNAMED \
+ *       -cp target/classes:target/test-classes peerlearn.bench.GemmTileVersus NN:768:768:768 NN:512:512:512
+ * </pre>
+ */
+public final class GemmTileVersus {
+    private GemmTileVersus() {}
+
+    private static final int ROUNDS = 9;
+
+    public static void main(String[] args) {
+        OpenBlas blas = OpenBlas.load();
+        System.out.println(blas.describe());
+        for (String shape : args) {
+            GemmTimes.Shape sh = GemmTimes.Shape.of(shape);
+            int m = sh.m(), n = sh.n(), k = sh.k();
+            float[] a = sh.a(), b = sh.b(), cBlas = new float[m * n];
+            Runnable[] contenders = {
+                GemmTiles.product(false, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                GemmTiles.product(true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                () -> blas.sgemm(sh.ta(), sh.tb(), m, n, k, 1f, a, sh.lda(), b, sh.ldb(), 0f, cBlas, n)};
+            for (Runnable r : contenders) {
+                run(r, 3e9);
+            }
+            double[][] gflops = new double[3][ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int j = 0; j < 3; j++) {
+                    int i = (j + round) % 3;
+                    gflops[i][round] = sh.flops() * run(contenders[i], 0.4e9);
+                }
+            }
+            double[] without = new double[ROUNDS], with = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                without[r] = gflops[0][r] / gflops[2][r];
+                with[r] = gflops[1][r] / gflops[2][r];
+            }
+            System.out.printf(Locale.ROOT, "%-20s without pairs %6.1f  with %6.1f  OpenBLAS %6.1f GFLOP/s   ratio without"
+                            + " %4.2f× (%4.2f–%4.2f)  with %4.2f× (%4.2f–%4.2f)%n", shape, median(gflops[0]),
+                    median(gflops[1]), median(gflops[2]), median(without), min(without), max(without), median(with),
+                    min(with), max(with));
+        }
+    }
+
+    /** Products per nanosecond over about {@code nanos} of running {@code product}. */
+    private static double run(Runnable product, double nanos) {
+        long t = System.nanoTime();
+        long reps = 0;
+        while (System.nanoTime() - t < nanos) {
+            product.run();
+            reps++;
+        }
+        return reps / (double) (System.nanoTime() - t);
+    }
+
+    private static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static double min(double[] x) {
+        return Arrays.stream(x).min().orElseThrow();
+    }
+
+    private static double max(double[] x) {
+        return Arrays.stream(x).max().orElseThrow();
+    }
+}
