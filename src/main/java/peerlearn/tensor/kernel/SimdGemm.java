@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -1136,10 +1138,10 @@ final class SimdGemm implements GemmKernel {
     private static final int PAIR_KC = 256;
     private static final int PAIR_MC = 384;
 
-    private static final jdk.incubator.vector.VectorSpecies<Long> LONGS = jdk.incubator.vector.LongVector.SPECIES_512;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
     /** Lanes (0, 0, 2, 2, …, 14, 14) and (1, 1, 3, 3, …, 15, 15) of one vector of B's row. */
-    private static final jdk.incubator.vector.VectorShuffle<Float> EVEN_TWICE;
-    private static final jdk.incubator.vector.VectorShuffle<Float> ODD_TWICE;
+    private static final VectorShuffle<Float> EVEN_TWICE;
+    private static final VectorShuffle<Float> ODD_TWICE;
     /**
      * Two-vector selections from a pair of sums (e, o) back to the tile's rows (r, r + 1):
      * EVEN_PAIRS takes lane l of e where l is even and lane l − 1 of o where it is odd,
@@ -1160,8 +1162,8 @@ final class SimdGemm implements GemmKernel {
                 evenPairs[l] = l % 2 == 0 ? l : L + l - 1;
                 oddPairs[l] = l % 2 == 0 ? l + 1 : L + l;
             }
-            EVEN_TWICE = jdk.incubator.vector.VectorShuffle.fromArray(S, even, 0);
-            ODD_TWICE = jdk.incubator.vector.VectorShuffle.fromArray(S, odd, 0);
+            EVEN_TWICE = VectorShuffle.fromArray(S, even, 0);
+            ODD_TWICE = VectorShuffle.fromArray(S, odd, 0);
             EVEN_PAIRS = FloatVector.fromArray(S, evenPairs, 0);
             ODD_PAIRS = FloatVector.fromArray(S, oddPairs, 0);
         } else {
@@ -1180,8 +1182,8 @@ final class SimdGemm implements GemmKernel {
      * (a_r, a_r+1, a_r, a_r+1, …): sum e of the pair (r, r + 1) gathers c_r,0, c_r+1,0, c_r,2, …
      * and sum o the odd columns. That is 14 loads per 24 fma, 12 of them 8-byte broadcasts,
      * against the 6 × 4 tile's 10 with four 64-byte vectors: on an Intel core whose loads bind
-     * before its fma units do (theory/autograd.md) this tile ran its sweep at 184–200 GFLOP/s from
-     * L1 against 159–169. Each c_ij is still one fma chain over p from zero, so the bits are the
+     * before its fma units do (theory/autograd.md) this tile ran its sweep at 170–223 GFLOP/s from
+     * L1 against 151–175. Each c_ij is still one fma chain over p from zero, so the bits are the
      * twin's.
      *
      * <p>The loop nest is the 6 × 4 tile's (Goto's, in the class comment) with its own packing:
@@ -1355,7 +1357,7 @@ final class SimdGemm implements GemmKernel {
     /**
      * The pair tile's micro-kernel (see {@link #sgemmPairs}): 24 running sums over an even number
      * kcb of steps p, two steps per pass of the loop (with one step a pass, a ninth of the
-     * instructions run the loop: two ran at 184–200 GFLOP/s from L1 against 170–188, and four
+     * instructions run the loop: two ran at 170–223 GFLOP/s from L1 against 170–188, and four
      * spilled). The sums start from the pair form in {@code in} at {@code ii}, e₀, o₀, e₁, o₁, …
      * one after another, and leave the same way for {@code out} at {@code oi}. The kernel holds 24
      * sums, four loads of B and three broadcasts, 31 of the 32 registers, and does nothing else:
@@ -1396,80 +1398,80 @@ final class SimdGemm implements GemmKernel {
             {
                 FloatVector be = FloatVector.fromArray(S, b, b0);
                 FloatVector bo = FloatVector.fromArray(S, b, b0 + 16);
-                FloatVector x0 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 0]).reinterpretAsFloats();
+                FloatVector x0 = LongVector.broadcast(LONGS, pa[a0 + 0]).reinterpretAsFloats();
                 e0 = be.fma(x0, e0);
                 o0 = bo.fma(x0, o0);
-                FloatVector x1 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 1]).reinterpretAsFloats();
+                FloatVector x1 = LongVector.broadcast(LONGS, pa[a0 + 1]).reinterpretAsFloats();
                 e1 = be.fma(x1, e1);
                 o1 = bo.fma(x1, o1);
-                FloatVector x2 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 2]).reinterpretAsFloats();
+                FloatVector x2 = LongVector.broadcast(LONGS, pa[a0 + 2]).reinterpretAsFloats();
                 e2 = be.fma(x2, e2);
                 o2 = bo.fma(x2, o2);
-                FloatVector x3 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 3]).reinterpretAsFloats();
+                FloatVector x3 = LongVector.broadcast(LONGS, pa[a0 + 3]).reinterpretAsFloats();
                 e3 = be.fma(x3, e3);
                 o3 = bo.fma(x3, o3);
-                FloatVector x4 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 4]).reinterpretAsFloats();
+                FloatVector x4 = LongVector.broadcast(LONGS, pa[a0 + 4]).reinterpretAsFloats();
                 e4 = be.fma(x4, e4);
                 o4 = bo.fma(x4, o4);
-                FloatVector x5 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 5]).reinterpretAsFloats();
+                FloatVector x5 = LongVector.broadcast(LONGS, pa[a0 + 5]).reinterpretAsFloats();
                 e5 = be.fma(x5, e5);
                 o5 = bo.fma(x5, o5);
-                FloatVector x6 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 6]).reinterpretAsFloats();
+                FloatVector x6 = LongVector.broadcast(LONGS, pa[a0 + 6]).reinterpretAsFloats();
                 e6 = be.fma(x6, e6);
                 o6 = bo.fma(x6, o6);
-                FloatVector x7 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 7]).reinterpretAsFloats();
+                FloatVector x7 = LongVector.broadcast(LONGS, pa[a0 + 7]).reinterpretAsFloats();
                 e7 = be.fma(x7, e7);
                 o7 = bo.fma(x7, o7);
-                FloatVector x8 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 8]).reinterpretAsFloats();
+                FloatVector x8 = LongVector.broadcast(LONGS, pa[a0 + 8]).reinterpretAsFloats();
                 e8 = be.fma(x8, e8);
                 o8 = bo.fma(x8, o8);
-                FloatVector x9 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 9]).reinterpretAsFloats();
+                FloatVector x9 = LongVector.broadcast(LONGS, pa[a0 + 9]).reinterpretAsFloats();
                 e9 = be.fma(x9, e9);
                 o9 = bo.fma(x9, o9);
-                FloatVector x10 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 10]).reinterpretAsFloats();
+                FloatVector x10 = LongVector.broadcast(LONGS, pa[a0 + 10]).reinterpretAsFloats();
                 e10 = be.fma(x10, e10);
                 o10 = bo.fma(x10, o10);
-                FloatVector x11 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 11]).reinterpretAsFloats();
+                FloatVector x11 = LongVector.broadcast(LONGS, pa[a0 + 11]).reinterpretAsFloats();
                 e11 = be.fma(x11, e11);
                 o11 = bo.fma(x11, o11);
             }
             {
                 FloatVector be = FloatVector.fromArray(S, b, b0 + 32);
                 FloatVector bo = FloatVector.fromArray(S, b, b0 + 32 + 16);
-                FloatVector x0 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 0]).reinterpretAsFloats();
+                FloatVector x0 = LongVector.broadcast(LONGS, pa[a0 + 12 + 0]).reinterpretAsFloats();
                 e0 = be.fma(x0, e0);
                 o0 = bo.fma(x0, o0);
-                FloatVector x1 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 1]).reinterpretAsFloats();
+                FloatVector x1 = LongVector.broadcast(LONGS, pa[a0 + 12 + 1]).reinterpretAsFloats();
                 e1 = be.fma(x1, e1);
                 o1 = bo.fma(x1, o1);
-                FloatVector x2 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 2]).reinterpretAsFloats();
+                FloatVector x2 = LongVector.broadcast(LONGS, pa[a0 + 12 + 2]).reinterpretAsFloats();
                 e2 = be.fma(x2, e2);
                 o2 = bo.fma(x2, o2);
-                FloatVector x3 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 3]).reinterpretAsFloats();
+                FloatVector x3 = LongVector.broadcast(LONGS, pa[a0 + 12 + 3]).reinterpretAsFloats();
                 e3 = be.fma(x3, e3);
                 o3 = bo.fma(x3, o3);
-                FloatVector x4 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 4]).reinterpretAsFloats();
+                FloatVector x4 = LongVector.broadcast(LONGS, pa[a0 + 12 + 4]).reinterpretAsFloats();
                 e4 = be.fma(x4, e4);
                 o4 = bo.fma(x4, o4);
-                FloatVector x5 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 5]).reinterpretAsFloats();
+                FloatVector x5 = LongVector.broadcast(LONGS, pa[a0 + 12 + 5]).reinterpretAsFloats();
                 e5 = be.fma(x5, e5);
                 o5 = bo.fma(x5, o5);
-                FloatVector x6 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 6]).reinterpretAsFloats();
+                FloatVector x6 = LongVector.broadcast(LONGS, pa[a0 + 12 + 6]).reinterpretAsFloats();
                 e6 = be.fma(x6, e6);
                 o6 = bo.fma(x6, o6);
-                FloatVector x7 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 7]).reinterpretAsFloats();
+                FloatVector x7 = LongVector.broadcast(LONGS, pa[a0 + 12 + 7]).reinterpretAsFloats();
                 e7 = be.fma(x7, e7);
                 o7 = bo.fma(x7, o7);
-                FloatVector x8 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 8]).reinterpretAsFloats();
+                FloatVector x8 = LongVector.broadcast(LONGS, pa[a0 + 12 + 8]).reinterpretAsFloats();
                 e8 = be.fma(x8, e8);
                 o8 = bo.fma(x8, o8);
-                FloatVector x9 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 9]).reinterpretAsFloats();
+                FloatVector x9 = LongVector.broadcast(LONGS, pa[a0 + 12 + 9]).reinterpretAsFloats();
                 e9 = be.fma(x9, e9);
                 o9 = bo.fma(x9, o9);
-                FloatVector x10 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 10]).reinterpretAsFloats();
+                FloatVector x10 = LongVector.broadcast(LONGS, pa[a0 + 12 + 10]).reinterpretAsFloats();
                 e10 = be.fma(x10, e10);
                 o10 = bo.fma(x10, o10);
-                FloatVector x11 = jdk.incubator.vector.LongVector.broadcast(LONGS, pa[a0 + 12 + 11]).reinterpretAsFloats();
+                FloatVector x11 = LongVector.broadcast(LONGS, pa[a0 + 12 + 11]).reinterpretAsFloats();
                 e11 = be.fma(x11, e11);
                 o11 = bo.fma(x11, o11);
             }
