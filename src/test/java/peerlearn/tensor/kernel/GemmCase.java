@@ -39,6 +39,11 @@ record GemmCase(boolean transA, boolean transB, int m, int n, int k, float alpha
         return out;
     }
 
+    /** Runs {@code kernel} on this case into C itself (for tests that count allocations). */
+    void runInPlace(GemmKernel kernel, GemmWorkspace ws) {
+        kernel.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, ws);
+    }
+
     /** A copy of C after the public facade (whichever kernel the dispatcher chose). */
     float[] runFacade() {
         float[] out = c.clone();

@@ -121,6 +121,41 @@ class GemmTest {
     }
 
     /**
+     * The pair tile's kernels compile to allocation-free code. Its micro-kernel is a large method:
+     * with one more loop in it, C1's compile failed and the method stayed in code that boxes every
+     * vector (0.6 GFLOP/s, theory/autograd.md), which no product in a training step would show.
+     * Runs products (NN and NT, k-blocks parked, ragged tiles, α and β) until three rounds of them
+     * in a row allocate nothing, for at most 60 s. Under a JVM held to C1
+     * ({@code -XX:TieredStopAtLevel=1}) it fails, with 378 MB per round.
+     */
+    @Test
+    void thePairTilesProductsRunWithoutAllocatingOnceCompiled() {
+        assumeTrue(SimdGemm.PAIRS_POSSIBLE, "the pair tile needs 16-lane vectors");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) mx;
+        SplittableRandom r = new SplittableRandom(3);
+        GemmCase nn = GemmCase.random(false, false, 53, 40, 75, 1f, 0f, r);
+        GemmCase nt = GemmCase.random(false, true, 48, 32, 64, 0.5f, 0.5f, r);
+        SimdGemm pairs = new SimdGemm(6, 4, 32, 48, 64, 0, 1);
+        GemmWorkspace ws = new GemmWorkspace();
+        long start = System.nanoTime();
+        int quiet = 0;
+        long last = 0;
+        while (quiet < 3) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50; i++) {
+                nn.runInPlace(pairs, ws);
+                nt.runInPlace(pairs, ws);
+            }
+            last = threads.getCurrentThreadAllocatedBytes() - before;
+            quiet = last == 0 ? quiet + 1 : 0;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds < 60, String.format("100 products with the pair tile still allocate %,d bytes after %.0f s:"
+                    + " a kernel runs in code that boxes its vectors", last, seconds));
+        }
+    }
+
+    /**
      * With either tile an untransposed B is read in place by the first row panel of A, which packs
      * it for the others: one and several row blocks (mc = 6, 12), column blocks and k-blocks, n
      * around whole panels (tails 0, 1, lanes − 1, lanes, lanes + 1), both kinds of tile (sums in C
