@@ -3,18 +3,24 @@ package peerlearn.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import peerlearn.tensor.kernel.GemmTiles;
+import peerlearn.tensor.kernel.Kernels;
 
 /**
- * The SIMD GEMM with and without its pair tile, and OpenBLAS, in alternation in one JVM: per shape
- * each of the three is warmed up for 3 s, then nine rounds time each for 0.4 s in a rotating order
- * (so each comes first in three of them). Prints the median GFLOP/s of each and the median and
- * range of the rounds' ratios to OpenBLAS. This is how the pair tile's threshold in rows
- * ({@code SimdGemm.PAIR_FROM_ROWS}) was chosen; tools/bench-gemm compares the production choice
- * alone. Shapes as in {@link GemmTimes}:
+ * Two variants of the SIMD GEMM, and OpenBLAS, in alternation in one JVM: per shape each of the
+ * three is warmed up for 3 s, then nine rounds time each for 0.4 s in a rotating order (so each
+ * comes first in three of them). Prints the median GFLOP/s of each and the median and range of
+ * the rounds' ratios to OpenBLAS. The first argument names the variants:
+ * <ul>
+ *   <li>{@code pairs}: the production kernel without and with its pair tile. This is how the pair
+ *       tile's threshold in rows ({@code SimdGemm.PAIR_FROM_ROWS}) was chosen.
+ *   <li>{@code lines}: the production kernel with its packed B panels wherever their array starts,
+ *       and from a cache line on ({@code CacheLines}).
+ * </ul>
+ * tools/bench-gemm compares the production choice alone. Shapes as in {@link GemmTimes}:
  * <pre>
  *   OPENBLAS_NUM_THREADS=1 java --add-modules jdk.incubator.vector -XX:+UseParallelGC \
  *       -XX:+UseTransparentHugePages --enable-native-access=ALL-UNNAMED \
- *       -cp target/classes:target/test-classes peerlearn.bench.GemmTileVersus NN:768:768:768 NN:512:512:512
+ *       -cp target/classes:target/test-classes peerlearn.bench.GemmTileVersus pairs NN:768:768:768 NN:512:512:512
  * </pre>
  */
 public final class GemmTileVersus {
@@ -23,15 +29,21 @@ public final class GemmTileVersus {
     private static final int ROUNDS = 9;
 
     public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("pairs") && !args[0].equals("lines")) {
+            throw new IllegalArgumentException("first argument: pairs or lines, then shapes such as NN:512:512:512");
+        }
+        boolean pairs = args[0].equals("pairs");
+        String[] names = pairs ? new String[] {"without pairs", "with"} : new String[] {"lines anywhere", "on lines"};
         OpenBlas blas = OpenBlas.load();
         System.out.println(blas.describe());
-        for (String shape : args) {
+        System.out.println("peerlearn: " + Kernels.describe());
+        for (String shape : Arrays.copyOfRange(args, 1, args.length)) {
             GemmTimes.Shape sh = GemmTimes.Shape.of(shape);
             int m = sh.m(), n = sh.n(), k = sh.k();
             float[] a = sh.a(), b = sh.b(), cBlas = new float[m * n];
             Runnable[] contenders = {
-                GemmTiles.product(false, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
-                GemmTiles.product(true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                GemmTiles.product(!pairs, true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                GemmTiles.product(true, pairs, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
                 () -> blas.sgemm(sh.ta(), sh.tb(), m, n, k, 1f, a, sh.lda(), b, sh.ldb(), 0f, cBlas, n)};
             for (Runnable r : contenders) {
                 run(r, 3e9);
@@ -43,15 +55,15 @@ public final class GemmTileVersus {
                     gflops[i][round] = sh.flops() * run(contenders[i], 0.4e9);
                 }
             }
-            double[] without = new double[ROUNDS], with = new double[ROUNDS];
+            double[] first = new double[ROUNDS], second = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
-                without[r] = gflops[0][r] / gflops[2][r];
-                with[r] = gflops[1][r] / gflops[2][r];
+                first[r] = gflops[0][r] / gflops[2][r];
+                second[r] = gflops[1][r] / gflops[2][r];
             }
-            System.out.printf(Locale.ROOT, "%-20s without pairs %6.1f  with %6.1f  OpenBLAS %6.1f GFLOP/s   ratio without"
-                            + " %4.2f× (%4.2f–%4.2f)  with %4.2f× (%4.2f–%4.2f)%n", shape, median(gflops[0]),
-                    median(gflops[1]), median(gflops[2]), median(without), min(without), max(without), median(with),
-                    min(with), max(with));
+            System.out.printf(Locale.ROOT, "%-20s %s %6.1f  %s %6.1f  OpenBLAS %6.1f GFLOP/s   ratio %4.2f× (%4.2f–%4.2f)"
+                            + " and %4.2f× (%4.2f–%4.2f)%n", shape, names[0], median(gflops[0]), names[1],
+                    median(gflops[1]), median(gflops[2]), median(first), min(first), max(first), median(second),
+                    min(second), max(second));
         }
     }
 

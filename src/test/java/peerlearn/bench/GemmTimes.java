@@ -20,7 +20,7 @@ import peerlearn.tensor.kernel.GemmWorkspace;
  * It also prints the core's fma peak as the JIT's vector code reaches it ({@link #fmaPeak}), measured
  * before and after the products.
  * <pre>
- *   java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes \
+ *   java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes \
  *       peerlearn.bench.GemmTimes [warm-up-seconds [SHAPE ...]]
  * </pre>
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
+import peerlearn.tensor.kernel.Kernels;
 
 /**
  * peerlearn's SGEMM against OpenBLAS's ({@link OpenBlas}, called in this JVM) in alternation: per
@@ -35,6 +36,7 @@ public final class GemmVersus {
         List<String> shapes = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : GemmTimes.SHAPES;
         OpenBlas blas = OpenBlas.load();
         System.out.println(blas.describe());
+        System.out.println("peerlearn: " + Kernels.describe());
         double peakBefore = GemmTimes.fmaPeak();
         for (String shape : shapes) {
             GemmTimes.Shape sh = GemmTimes.Shape.of(shape);

@@ -18,7 +18,7 @@ import peerlearn.testkit.DataGenerators;
  * have no PyTorch counterpart in the script. Run:
  * <pre>
  *   mvn -q test-compile
- *   java --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp target/classes:target/test-classes \
+ *   java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -cp target/classes:target/test-classes \
  *       peerlearn.bench.TrainStepBench [seconds-per-case [case [warm-up-seconds]]]
  * </pre>
  * Prints the median over 5 timed rounds of ms/step and samples/s, by the wall clock and by this

@@ -1,5 +1,7 @@
 package peerlearn.tensor.kernel;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Packing buffers for {@link Gemm} (and {@link RowDots}' partial sums), reused from call to call so that a training step does not
  * allocate them anew for every matrix product. A workspace belongs to one thread of work (one
@@ -9,6 +11,9 @@ package peerlearn.tensor.kernel;
 public final class GemmWorkspace {
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
+    private MemorySegment packedBSegment = MemorySegment.ofArray(packedB);
+    /** Where the B panels start in their buffer: -1 for the first float on a cache line. */
+    private final int lead;
     private float[] accumulators = new float[0];
     private float[] rowDotPartials = new float[0];
     private long[] packedPairs = new long[0];
@@ -21,12 +26,45 @@ public final class GemmWorkspace {
         return packedA;
     }
 
-    /** A buffer for packed panels of op(B) holding at least {@code size} floats. */
+    /**
+     * A workspace whose packed B panels start on a cache line, where addresses can be learned
+     * ({@link CacheLines}).
+     */
+    public GemmWorkspace() {
+        this.lead = -1;
+    }
+
+    /**
+     * A workspace whose packed B panels start {@code lead} floats into their buffer, 0 to 15,
+     * wherever that is: for tests of every offset and benchmarks that compare.
+     */
+    GemmWorkspace(int lead) {
+        if (lead < 0 || lead >= LINE_FLOATS) {
+            throw new IllegalArgumentException("lead of the B panels: 0 to " + (LINE_FLOATS - 1) + " floats, got " + lead);
+        }
+        this.lead = lead;
+    }
+
+    private static final int LINE_FLOATS = CacheLines.BYTES / Float.BYTES;
+
+    /**
+     * A buffer for packed panels of op(B) holding at least {@code size} floats from
+     * {@link #packedBLead()} on.
+     */
     float[] packedB(int size) {
-        if (packedB.length < size) {
-            packedB = new float[size];
+        if (packedB.length < size + LINE_FLOATS - 1) {
+            packedB = new float[size + LINE_FLOATS - 1];
+            packedBSegment = MemorySegment.ofArray(packedB);
         }
         return packedB;
+    }
+
+    /**
+     * Where in {@link #packedB} the panels start, 0 to 15: its first float on a cache line as far
+     * as is known now (the collector may move the buffer, so a product asks once, before it packs).
+     */
+    int packedBLead() {
+        return lead >= 0 ? lead : CacheLines.floatsToLine(packedBSegment);
     }
 
     /** A buffer for op(A) packed in pairs of floats, one pair to a long (the pair tile's). */

@@ -41,7 +41,10 @@ public final class Kernels {
         return VECTOR_API;
     }
 
-    /** A one-line description for logs, e.g. {@code "Vector API, Species[float, 16, S_512_BIT]"}. */
+    /**
+     * A one-line description for logs, e.g. {@code "Vector API, Species[float, 16, S_512_BIT], packed
+     * panels on cache lines"} (see {@link CacheLines}).
+     */
     public static String describe() {
         return VECTOR_API ? "Vector API, " + SimdKernels.describe() : "scalar";
     }

@@ -189,6 +189,8 @@ final class SimdGemm implements GemmKernel {
         int mcMax = Math.min(mc, roundUp(m, mr));
         float[] pa = ws.packedA(mcMax * kcMax);
         float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % nr != 0 ? kcMax * nr : 0);
+        // the panels from a cache line on, so that no load of B spans two lines
+        int lead = ws.packedBLead();
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = kBlocks > 1;
         int mTiles = roundUp(m, mr) / mr;
@@ -202,11 +204,11 @@ final class SimdGemm implements GemmKernel {
                 boolean first = pc == 0;
                 boolean last = pc + kcb == k;
                 if (!packingB && !direct) {
-                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb, nr, 0);
+                    packB(transB, b, bOff, ldb, pc, kcb, jc, ncb, pb, lead, nr, 0);
                 } else if (ncb % nr != 0) {
                     // The ragged last panel, which no kernel reads in place.
                     int jt = (nPanels - 1) * nr;
-                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb, nr, direct ? 0 : nPanels - 1);
+                    packB(false, b, bOff, ldb, pc, kcb, jc + jt, ncb - jt, pb, lead, nr, direct ? 0 : nPanels - 1);
                 }
                 for (int ic = 0; ic < m; ic += mc) {
                     int mcb = Math.min(mc, m - ic);
@@ -220,7 +222,7 @@ final class SimdGemm implements GemmKernel {
                         int bStride;
                         if (!direct) {
                             bArr = pb;
-                            bi = jp * nr * kcb;
+                            bi = lead + jp * nr * kcb;
                             bStride = nr;
                         } else if (cols == nr) {
                             bArr = b;
@@ -228,7 +230,7 @@ final class SimdGemm implements GemmKernel {
                             bStride = ldb;
                         } else {
                             bArr = pb;
-                            bi = 0;
+                            bi = lead;
                             bStride = nr;
                         }
                         for (int ip = 0; ip < mPanels; ip++) {
@@ -439,9 +441,9 @@ final class SimdGemm implements GemmKernel {
      * the NR values op(B)[p0 + p, j0 + q·NR + t] at q·NR·kcb + p·NR + t, zero-padded past n.
      */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb,
-                              int j0, int cols, float[] pb, int nr, int q0) {
+                              int j0, int cols, float[] pb, int at, int nr, int q0) {
         for (int q = 0; q * nr < cols; q++) {
-            int base = (q0 + q) * nr * kcb;
+            int base = at + (q0 + q) * nr * kcb;
             int t1 = Math.min(nr, cols - q * nr);
             int jb = j0 + q * nr;
             if (transB) {
@@ -1202,6 +1204,7 @@ final class SimdGemm implements GemmKernel {
         int mcMax = Math.min(mcP, roundUp(m, PAIR_MR));
         long[] pa = ws.packedPairs(mcMax / 2 * roundUp(kcMax, 2));
         float[] pb = ws.packedB(2 * roundUp(kcMax, 2) * ncMax);
+        int lead = ws.packedBLead();
         // op(B) in plain 16-column panels before its values are doubled (transposed or ragged B),
         // then each panel of A as floats before it becomes pairs
         float[] plain = ws.packedA(Math.max(kcMax * ncMax, PAIR_MR * roundUp(kcMax, 2)));
@@ -1219,7 +1222,7 @@ final class SimdGemm implements GemmKernel {
                 boolean last = pc + kcb == k;
                 // the kernel takes two steps at a time: an odd k-block gets a step that adds −0
                 int steps = roundUp(kcb, 2);
-                packBPairs(transB, b, bOff, ldb, pc, kcb, steps, jc, ncb, pb, plain);
+                packBPairs(transB, b, bOff, ldb, pc, kcb, steps, jc, ncb, pb, lead, plain);
                 for (int ic = 0; ic < m; ic += mcP) {
                     int mcb = Math.min(mcP, m - ic);
                     int mPanels = (mcb + PAIR_MR - 1) / PAIR_MR;
@@ -1236,7 +1239,7 @@ final class SimdGemm implements GemmKernel {
                             // last k-block turns them into rows of C. Parked in C itself, whose
                             // 24 rows, 2 KiB apart at n = 512, fall into two of L1's sets, the
                             // kernel's L1 sweep ran at 140–156 GFLOP/s against 178–201.
-                            kernel24x16(pa, ip * (PAIR_MR / 2) * steps, pb, jp * 2 * PAIR_NR * steps, steps,
+                            kernel24x16(pa, ip * (PAIR_MR / 2) * steps, pb, lead + jp * 2 * PAIR_NR * steps, steps,
                                     first ? ZERO_TILE : acc, first ? 0 : accI, acc, accI);
                             if (last) {
                                 if (rows == PAIR_MR && cols == PAIR_NR && alpha == 1f && beta == 0f) {
@@ -1309,13 +1312,13 @@ final class SimdGemm implements GemmKernel {
      * {@code plain} first.
      */
     private static void packBPairs(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb, int steps,
-                                   int j0, int cols, float[] pb, float[] plain) {
+                                   int j0, int cols, float[] pb, int lead, float[] plain) {
         int panels = (cols + PAIR_NR - 1) / PAIR_NR;
         int wholes = cols / PAIR_NR;
         for (int q = 0; transB && q < wholes; q++) {
             // Bᵀ's 16 rows of the panel, transposed and doubled 16 values of p at a time
             int src = bOff + (j0 + q * PAIR_NR) * ldb + p0;
-            int dst = q * 2 * PAIR_NR * steps;
+            int dst = lead + q * 2 * PAIR_NR * steps;
             int p = 0;
             for (; p + 16 <= kcb; p += 16) {
                 transpose16(b, src + p, ldb, pb, dst + 2 * PAIR_NR * p, 2 * PAIR_NR, true);
@@ -1328,7 +1331,7 @@ final class SimdGemm implements GemmKernel {
             }
         }
         for (int q = 0; !transB && q < wholes; q++) {
-            for (int p = 0, src = bOff + p0 * ldb + j0 + q * PAIR_NR, dst = q * 2 * PAIR_NR * steps; p < kcb;
+            for (int p = 0, src = bOff + p0 * ldb + j0 + q * PAIR_NR, dst = lead + q * 2 * PAIR_NR * steps; p < kcb;
                     p++, src += ldb, dst += 2 * PAIR_NR) {
                 FloatVector v = FloatVector.fromArray(S, b, src);
                 v.rearrange(EVEN_TWICE).intoArray(pb, dst);
@@ -1336,9 +1339,9 @@ final class SimdGemm implements GemmKernel {
             }
         }
         if (wholes < panels) {
-            packB(transB, b, bOff, ldb, p0, kcb, j0 + wholes * PAIR_NR, cols - wholes * PAIR_NR, plain, PAIR_NR, 0);
+            packB(transB, b, bOff, ldb, p0, kcb, j0 + wholes * PAIR_NR, cols - wholes * PAIR_NR, plain, 0, PAIR_NR, 0);
             for (int q = wholes; q < panels; q++) {
-                for (int p = 0, src = (q - wholes) * PAIR_NR * kcb, dst = q * 2 * PAIR_NR * steps; p < kcb;
+                for (int p = 0, src = (q - wholes) * PAIR_NR * kcb, dst = lead + q * 2 * PAIR_NR * steps; p < kcb;
                         p++, src += PAIR_NR, dst += 2 * PAIR_NR) {
                     FloatVector v = FloatVector.fromArray(S, plain, src);
                     v.rearrange(EVEN_TWICE).intoArray(pb, dst);
@@ -1348,7 +1351,7 @@ final class SimdGemm implements GemmKernel {
         }
         if (steps > kcb) {
             for (int q = 0; q < panels; q++) {
-                int dst = q * 2 * PAIR_NR * steps + 2 * PAIR_NR * kcb;
+                int dst = lead + q * 2 * PAIR_NR * steps + 2 * PAIR_NR * kcb;
                 Arrays.fill(pb, dst, dst + 2 * PAIR_NR, 0f);
             }
         }

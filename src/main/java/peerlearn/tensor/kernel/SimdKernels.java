@@ -16,7 +16,8 @@ final class SimdKernels {
     }
 
     static String describe() {
-        return FloatVector.SPECIES_PREFERRED.toString();
+        return FloatVector.SPECIES_PREFERRED + (CacheLines.known() ? ", packed panels on cache lines"
+                : ", packed panels wherever the heap puts them (no native access)");
     }
 
     static GemmKernel gemm() {

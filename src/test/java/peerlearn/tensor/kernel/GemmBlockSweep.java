@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * rows take the 24 × 16 pair tile (16-lane vectors only), so {@code 128,384,512,1} times it. Figures
  * in theory/autograd.md ("GEMM on an Intel Xeon core").
  * <pre>
- *   java --add-modules jdk.incubator.vector -cp target/classes:target/test-classes \
+ *   java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes \
  *       peerlearn.tensor.kernel.GemmBlockSweep NN 512 512,192,512 128,384,512
  * </pre>
  */

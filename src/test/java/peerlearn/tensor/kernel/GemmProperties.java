@@ -3,6 +3,7 @@ package peerlearn.tensor.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
@@ -44,6 +45,28 @@ class GemmProperties {
                     assertArrayEquals(expected, g.runFacade(), g.toString());
                 });
     }
+
+    /**
+     * The packed B panels may start anywhere in their buffer, 0 to 15 floats in, as they do when the
+     * workspace puts them on a cache line: every such start gives the twin's bits, and a buffer
+     * sized for the product holds the panels from the last of them (a fresh workspace per
+     * example, so no larger buffer from an earlier product hides a short one).
+     */
+    @Test
+    void everyStartOfThePackedBPanelsGivesTheTwinsBits() {
+        qt().withExamples(200).forAll(KernelGenerators.sizes(3 * NR + 3), KernelGenerators.sizes(3 * NR + 3),
+                        KernelGenerators.sizes(40), longs().all().zip(integers().between(0, 15), Seeded::new))
+                .checkAssert((m, n, k, s) -> {
+                    GemmCase g = GemmCase.random(m, n, k, s.seed());
+                    float[] expected = g.run(new ScalarGemm(), null);
+                    for (GemmKernel kernel : VECTOR_KERNELS) {
+                        assertArrayEquals(expected, g.run(kernel, new GemmWorkspace(s.lead())), g + ", lead " + s.lead());
+                    }
+                });
+    }
+
+    /** A case's seed with the floats before its packed B panels. */
+    private record Seeded(long seed, int lead) {}
 
     @Test
     void longReductionsCarryTheirSumsAcrossKBlocksBitForBit() {

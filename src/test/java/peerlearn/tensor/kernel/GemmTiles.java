@@ -2,8 +2,8 @@ package peerlearn.tensor.kernel;
 
 /**
  * The SIMD GEMM's tile choices as products to time from outside the package
- * ({@link peerlearn.bench.GemmTileVersus}): the production kernel, and the same kernel with the
- * pair tile switched off.
+ * ({@link peerlearn.bench.GemmTileVersus}): the production kernel, the same kernel with the
+ * pair tile switched off, and either with its packed B panels wherever their array starts.
  */
 public final class GemmTiles {
     private GemmTiles() {}
@@ -15,8 +15,14 @@ public final class GemmTiles {
      */
     public static Runnable product(boolean pairs, boolean transA, boolean transB, int m, int n, int k,
                                    float[] a, int lda, float[] b, int ldb, float[] c) {
+        return product(pairs, true, transA, transB, m, n, k, a, lda, b, ldb, c);
+    }
+
+    /** As above; {@code lineAligned} false leaves the packed B panels wherever their array starts. */
+    public static Runnable product(boolean pairs, boolean lineAligned, boolean transA, boolean transB, int m, int n,
+                                   int k, float[] a, int lda, float[] b, int ldb, float[] c) {
         GemmKernel gemm = pairs ? new SimdGemm() : SimdGemm.withoutPairs();
-        GemmWorkspace ws = new GemmWorkspace();
+        GemmWorkspace ws = lineAligned ? new GemmWorkspace() : new GemmWorkspace(0);
         return () -> gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n, ws);
     }
 }

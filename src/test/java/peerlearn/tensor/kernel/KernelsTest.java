@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import peerlearn.testkit.ChildJvm;
 
 class KernelsTest {
 
@@ -25,29 +26,15 @@ class KernelsTest {
     @Test
     void aRuntimeWithoutTheVectorModuleUsesTheScalarTwinsAndGetsTheSameBits(@TempDir Path dir)
             throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
         Path classLog = dir.resolve("classes.log");
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(java, "-Xshare:auto", "-Xlog:class+load=info:file=" + classLog,
-                "-cp", System.getProperty("java.class.path"), ScalarFallbackProbe.class.getName())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertEquals(0, p.waitFor(), () -> read(err));
-        List<String> stdout = Files.readAllLines(out);
-        assertEquals(List.of("vectorApi=false", ScalarFallbackProbe.results()), stdout);
-        List<String> stderr = Files.readAllLines(err);
+        ChildJvm.Output child = ChildJvm.run(dir, List.of("-Xshare:auto", "-Xlog:class+load=info:file=" + classLog),
+                ScalarFallbackProbe.class);
+        assertEquals(List.of("vectorApi=false", ScalarFallbackProbe.results()), child.stdout());
+        List<String> stderr = child.stderr();
         assertEquals(1, stderr.size(), "stderr: " + stderr);
         assertTrue(stderr.get(0).contains("using the scalar kernels"), stderr.get(0));
         List<String> loaded = Files.readAllLines(classLog).stream()
                 .filter(l -> l.contains("jdk.incubator.vector") || l.contains("kernel.Simd")).toList();
         assertEquals(List.of(), loaded);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "(stderr unreadable: " + e + ")";
-        }
     }
 }
