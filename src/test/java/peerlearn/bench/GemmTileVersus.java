@@ -42,8 +42,9 @@ public final class GemmTileVersus {
             int m = sh.m(), n = sh.n(), k = sh.k();
             float[] a = sh.a(), b = sh.b(), cBlas = new float[m * n];
             Runnable[] contenders = {
-                GemmTiles.product(!pairs, true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
-                GemmTiles.product(true, pairs, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                // pairs: without and with the pair tile, both on lines; lines: anywhere and on lines, both with it
+                GemmTiles.product(!pairs, pairs, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                GemmTiles.product(true, true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
                 () -> blas.sgemm(sh.ta(), sh.tb(), m, n, k, 1f, a, sh.lda(), b, sh.ldb(), 0f, cBlas, n)};
             for (Runnable r : contenders) {
                 run(r, 3e9);
