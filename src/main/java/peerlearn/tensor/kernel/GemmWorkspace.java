@@ -9,6 +9,8 @@ import java.lang.foreign.MemorySegment;
  * The buffers only grow; their contents between calls mean nothing.
  */
 public final class GemmWorkspace {
+    private static final int LINE_FLOATS = CacheLines.BYTES / Float.BYTES;
+
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
     private MemorySegment packedBSegment = MemorySegment.ofArray(packedB);
@@ -17,14 +19,6 @@ public final class GemmWorkspace {
     private float[] accumulators = new float[0];
     private float[] rowDotPartials = new float[0];
     private long[] packedPairs = new long[0];
-
-    /** A buffer for packed panels of op(A) holding at least {@code size} floats. */
-    float[] packedA(int size) {
-        if (packedA.length < size) {
-            packedA = new float[size];
-        }
-        return packedA;
-    }
 
     /**
      * A workspace whose packed B panels start on a cache line, where addresses can be learned
@@ -45,7 +39,13 @@ public final class GemmWorkspace {
         this.lead = lead;
     }
 
-    private static final int LINE_FLOATS = CacheLines.BYTES / Float.BYTES;
+    /** A buffer for packed panels of op(A) holding at least {@code size} floats. */
+    float[] packedA(int size) {
+        if (packedA.length < size) {
+            packedA = new float[size];
+        }
+        return packedA;
+    }
 
     /**
      * A buffer for packed panels of op(B) holding at least {@code size} floats from

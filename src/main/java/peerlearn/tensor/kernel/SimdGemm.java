@@ -441,8 +441,9 @@ final class SimdGemm implements GemmKernel {
     }
 
     /**
-     * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into NR-column panels: panel q holds, for each p,
-     * the NR values op(B)[p0 + p, j0 + q·NR + t] at q·NR·kcb + p·NR + t, zero-padded past n.
+     * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into NR-column panels from {@code pb[at]}: panel q
+     * holds, for each p, the NR values op(B)[p0 + p, j0 + q·NR + t] at at + (q0 + q)·NR·kcb + p·NR +
+     * t, zero-padded past n.
      */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kcb,
                               int j0, int cols, float[] pb, int at, int nr, int q0) {
@@ -1310,7 +1311,7 @@ final class SimdGemm implements GemmKernel {
 
     /**
      * Packs op(B)[p0 .. p0+kcb, j0 .. j0+cols) into 16-column panels for the pair tile: panel q
-     * holds at q·32·steps + 32·p the row's even columns each twice, then its odd ones each twice
+     * holds at lead + q·32·steps + 32·p the row's even columns each twice, then its odd ones each twice
      * (zero past n, and +0 in a last step past kcb, see {@link #packAPairs}). Whole panels are
      * read from B in place, a ragged last one goes through {@link #packB}'s plain panels in
      * {@code plain} first.
