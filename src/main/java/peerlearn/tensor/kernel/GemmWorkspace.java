@@ -13,6 +13,7 @@ public final class GemmWorkspace {
 
     private float[] packedA = new float[0];
     private float[] packedB = new float[0];
+    /** packedB as a segment, made once per buffer so that asking for its lead allocates nothing. */
     private MemorySegment packedBSegment = MemorySegment.ofArray(packedB);
     /** Where the B panels start in their buffer: -1 for the first float on a cache line. */
     private final int lead;

@@ -193,8 +193,9 @@ final class SimdGemm implements GemmKernel {
         int mcMax = Math.min(mc, roundUp(m, mr));
         float[] pa = ws.packedA(mcMax * kcMax);
         float[] pb = ws.packedB(!direct ? kcMax * ncMax : n % nr != 0 ? kcMax * nr : 0);
-        // the panels from a cache line on, so that no load of B spans two lines
-        int lead = ws.packedBLead();
+        // the panels from a cache line on, so that no load of B spans two lines (B read in place
+        // with no ragged panel packs nothing)
+        int lead = direct && n % nr == 0 ? 0 : ws.packedBLead();
         // Running sums: one MR×NR tile when k fits one k-block, else parked for the whole block.
         boolean parked = kBlocks > 1;
         int mTiles = roundUp(m, mr) / mr;

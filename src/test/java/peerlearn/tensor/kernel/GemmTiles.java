@@ -11,14 +11,9 @@ public final class GemmTiles {
     /**
      * C = op(A)·op(B) for the given operands (α = 1, β = 0, leading dimensions of the untransposed
      * shapes), with a workspace of its own; {@code pairs} false keeps every product on the 6 × 4 (or
-     * 3 × 3) tile with the production blocks.
+     * 3 × 3) tile with the production blocks, {@code lineAligned} false leaves the packed B panels
+     * wherever their array starts.
      */
-    public static Runnable product(boolean pairs, boolean transA, boolean transB, int m, int n, int k,
-                                   float[] a, int lda, float[] b, int ldb, float[] c) {
-        return product(pairs, true, transA, transB, m, n, k, a, lda, b, ldb, c);
-    }
-
-    /** As above; {@code lineAligned} false leaves the packed B panels wherever their array starts. */
     public static Runnable product(boolean pairs, boolean lineAligned, boolean transA, boolean transB, int m, int n,
                                    int k, float[] a, int lda, float[] b, int ldb, float[] c) {
         GemmKernel gemm = pairs ? new SimdGemm() : SimdGemm.withoutPairs();
