@@ -38,8 +38,10 @@ import jdk.incubator.vector.VectorSpecies;
  * GFLOP/s measured on a Zen 5 core, its fma peak) and which saves parking the sums of smaller
  * k-blocks; an Intel Xeon core (AVX-512 with AMX, 2 MiB of L2) ran faster with Goto's choice, a B
  * panel in L1 (kc = 128). k runs in equal blocks of at most KC. When k exceeds KC the running sums
- * are parked in a buffer between k-blocks (a whole tile of a product with α = 1, β = 0 keeps
- * them in C) and the α/β epilogue runs after the last one. With m above the rows that read B
+ * are parked in a buffer between k-blocks, tile after tile in the order the kernels visit them, and
+ * the α/β epilogue runs after the last one (a whole tile of a product with α = 1, β = 0 stores its
+ * last k-block straight into C). Keeping them in C instead, rows ldc apart, ran NN 512³ 2–6%
+ * slower on an Intel Xeon core (theory/autograd.md, "Sums parked off C"). With m above the rows that read B
  * in place (see the constructor) an untransposed B has no packing pass of its own: the first row
  * panel of A reads each whole B panel in place and stores it packed as it goes
  * ({@link #kernel6x4PackingB}, {@link #kernel3x3PackingB}), and the other row panels read the
@@ -245,38 +247,34 @@ final class SimdGemm implements GemmKernel {
                             // panel sweeps read and write their sums in address order
                             int accI = parked ? (jp * mTiles + (ic + i0) / mr) * (mr * nr) : 0;
                             int ci = cOff + (ic + i0) * ldc + jc + j0;
-                            // The kernels start the first k-block from a tile of zeros. A whole
-                            // tile with α = 1 and β = 0 keeps its running sums in C itself from
-                            // one k-block to the next (finish would only copy them), so C is the
-                            // only memory its sums touch; other tiles go through acc.
-                            boolean inC = rows == mr && cols == nr && alpha == 1f && beta == 0f;
-                            float[] in = first ? ZERO_TILE : inC ? c : acc;
-                            int ii = first ? 0 : inC ? ci : accI;
-                            int is = first || !inC ? nr : ldc;
-                            float[] out = inC ? c : acc;
-                            int oi = inC ? ci : accI;
-                            int os = inC ? ldc : nr;
+                            // The kernels start the first k-block from a tile of zeros and park
+                            // their running sums in acc between k-blocks, never in C; a whole tile
+                            // with α = 1 and β = 0 stores its last k-block straight into C (finish
+                            // would only copy it), every other tile goes through finish.
+                            boolean straight = last && rows == mr && cols == nr && alpha == 1f && beta == 0f;
+                            float[] in = first ? ZERO_TILE : acc;
+                            int ii = first ? 0 : accI;
+                            float[] out = straight ? c : acc;
+                            int oi = straight ? ci : accI;
+                            int os = straight ? ldc : nr;
                             if (mr == 3) {
                                 if (packingB && ic == 0 && ip == 0 && cols == nr) {
                                     kernel3x3PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
-                                            kcb, in, ii, is, out, oi, os);
+                                            kcb, in, ii, out, oi, os);
                                 } else if (bArr == pb) {
-                                    kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
+                                    kernel3x3(pa, ip * mr * kcb, pb, bi, kcb, in, ii, out, oi, os);
                                 } else {
-                                    kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, in, ii, is, out, oi, os);
+                                    kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, in, ii, out, oi, os);
                                 }
                             } else if (packingB && ic == 0 && ip == 0 && cols == nr) {
                                 kernel6x4PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
-                                        kcb, in, ii, is, out, oi, os);
+                                        kcb, in, ii, out, oi, os);
                             } else if (bArr == pb) {
-                                kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, is, out, oi, os);
+                                kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, out, oi, os);
                             } else {
-                                kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, is, out, oi, os);
+                                kernel6x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, out, oi, os);
                             }
-                            if (inC) {
-                                continue;
-                            }
-                            if (last) {
+                            if (last && !straight) {
                                 finish(acc, accI, nr, c, ci, ldc, rows, cols,
                                         alpha, beta);
                             }
@@ -700,16 +698,16 @@ final class SimdGemm implements GemmKernel {
      * loop, not per load.
      */
     private static void kernel3x3(float[] pa, int ai, float[] b, int bi, int kcb,
-                                  float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+                                  float[] in, int ii, float[] out, int oi, int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 8 * L);
         // The loop counts A's index itself: counting p and deriving both indices from it had C2
         // keep a pointer on the stack and reload it twice a step (16 registers are short), 74–78
         // GFLOP/s from L1 on a Zen 2 core against 82–84 this way (its fma peak is 96).
@@ -746,16 +744,16 @@ final class SimdGemm implements GemmKernel {
      * checks load by load).
      */
     private static void kernel3x3Strided(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
-                                         float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+                                         float[] in, int ii, float[] out, int oi, int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 8 * L);
         for (int p = 0; p < kcb; p++, ai += 3, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
@@ -789,17 +787,17 @@ final class SimdGemm implements GemmKernel {
      * {@link #kernel6x4PackingB} does for the wider tile.
      */
     private static void kernel3x3PackingB(float[] pa, int ai, float[] b, int src, int ldb, float[] pb, int bi,
-                                          int kcb, float[] in, int ii, int inStride, float[] out, int oi,
+                                          int kcb, float[] in, int ii, float[] out, int oi,
                                           int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 8 * L);
         for (int a0 = ai, b0i = bi, end = ai + 3 * kcb; a0 < end; a0 += 3, b0i += 3 * L, src += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, src);
             FloatVector b1 = FloatVector.fromArray(S, b, src + L);
@@ -833,39 +831,40 @@ final class SimdGemm implements GemmKernel {
 
     /**
      * The micro-kernel of the 6×4-vector tile: an MR×NR tile of running sums s (24 vector
-     * registers) advanced over kcb values of p with one fma per element per p. Starts from the 6
-     * rows of NR sums in {@code in} at {@code ii}, rows {@code inStride} apart (a tile of zeros
+     * registers) advanced over kcb values of p with one fma per element per p. Starts from the
+     * tile of sums parked at {@code in[ii]}, its 6 rows of NR one after another (a tile of zeros
      * before the first k-block), and stores them to {@code out} at {@code oi}, rows
-     * {@code outStride} apart (the parked sums, or C itself). It calls nothing and merges no vectors at a branch, so the JIT keeps every
-     * vector in a register (a vector live across a call, or merged from two branches, gets boxed
-     * on the heap — and the kernel runs 3× slower).
+     * {@code outStride} apart (the parked tile again, or C itself after the last k-block). It calls
+     * nothing and merges no vectors at a branch, so the JIT keeps every vector in a register (a
+     * vector live across a call, or merged from two branches, gets boxed on the heap — and the
+     * kernel runs 3× slower).
      */
     private static void kernel6x4(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
-                                  float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+                                  float[] in, int ii, float[] out, int oi, int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
         FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
-        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
-        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
-        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
-        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
-        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
-        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
-        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
-        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
-        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
-        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
-        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
-        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
-        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 15 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 16 * L);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 17 * L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 18 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 19 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 20 * L);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 21 * L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 22 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 23 * L);
         for (int p = 0; p < kcb; p++, ai += 6, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
@@ -935,31 +934,31 @@ final class SimdGemm implements GemmKernel {
      * which took about a sixth of a LeNet-5 training step).
      */
     private static void kernel6x4Packed(float[] pa, int ai, float[] b, int bi, int kcb,
-                                        float[] in, int ii, int inStride, float[] out, int oi, int outStride) {
+                                        float[] in, int ii, float[] out, int oi, int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
         FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
-        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
-        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
-        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
-        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
-        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
-        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
-        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
-        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
-        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
-        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
-        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
-        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
-        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 15 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 16 * L);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 17 * L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 18 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 19 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 20 * L);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 21 * L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 22 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 23 * L);
         for (int p = 0; p < kcb; p++) {
             int a0 = ai + 6 * p;
             int b0i = bi + 4 * L * p;
@@ -1032,32 +1031,32 @@ final class SimdGemm implements GemmKernel {
      * panel's rows come from L2 or L3 once, during the fma chains, instead of before them.
      */
     private static void kernel6x4PackingB(float[] pa, int ai, float[] b, int src, int ldb, float[] pb, int bi,
-                                          int kcb, float[] in, int ii, int inStride, float[] out, int oi,
+                                          int kcb, float[] in, int ii, float[] out, int oi,
                                           int outStride) {
         FloatVector s00 = FloatVector.fromArray(S, in, ii);
         FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
         FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
         FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, in, ii + inStride);
-        FloatVector s11 = FloatVector.fromArray(S, in, ii + inStride + L);
-        FloatVector s12 = FloatVector.fromArray(S, in, ii + inStride + 2 * L);
-        FloatVector s13 = FloatVector.fromArray(S, in, ii + inStride + 3 * L);
-        FloatVector s20 = FloatVector.fromArray(S, in, ii + 2 * inStride);
-        FloatVector s21 = FloatVector.fromArray(S, in, ii + 2 * inStride + L);
-        FloatVector s22 = FloatVector.fromArray(S, in, ii + 2 * inStride + 2 * L);
-        FloatVector s23 = FloatVector.fromArray(S, in, ii + 2 * inStride + 3 * L);
-        FloatVector s30 = FloatVector.fromArray(S, in, ii + 3 * inStride);
-        FloatVector s31 = FloatVector.fromArray(S, in, ii + 3 * inStride + L);
-        FloatVector s32 = FloatVector.fromArray(S, in, ii + 3 * inStride + 2 * L);
-        FloatVector s33 = FloatVector.fromArray(S, in, ii + 3 * inStride + 3 * L);
-        FloatVector s40 = FloatVector.fromArray(S, in, ii + 4 * inStride);
-        FloatVector s41 = FloatVector.fromArray(S, in, ii + 4 * inStride + L);
-        FloatVector s42 = FloatVector.fromArray(S, in, ii + 4 * inStride + 2 * L);
-        FloatVector s43 = FloatVector.fromArray(S, in, ii + 4 * inStride + 3 * L);
-        FloatVector s50 = FloatVector.fromArray(S, in, ii + 5 * inStride);
-        FloatVector s51 = FloatVector.fromArray(S, in, ii + 5 * inStride + L);
-        FloatVector s52 = FloatVector.fromArray(S, in, ii + 5 * inStride + 2 * L);
-        FloatVector s53 = FloatVector.fromArray(S, in, ii + 5 * inStride + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 15 * L);
+        FloatVector s40 = FloatVector.fromArray(S, in, ii + 16 * L);
+        FloatVector s41 = FloatVector.fromArray(S, in, ii + 17 * L);
+        FloatVector s42 = FloatVector.fromArray(S, in, ii + 18 * L);
+        FloatVector s43 = FloatVector.fromArray(S, in, ii + 19 * L);
+        FloatVector s50 = FloatVector.fromArray(S, in, ii + 20 * L);
+        FloatVector s51 = FloatVector.fromArray(S, in, ii + 21 * L);
+        FloatVector s52 = FloatVector.fromArray(S, in, ii + 22 * L);
+        FloatVector s53 = FloatVector.fromArray(S, in, ii + 23 * L);
         for (int p = 0; p < kcb; p++, src += ldb) {
             int a0 = ai + 6 * p;
             int b0i = bi + 4 * L * p;

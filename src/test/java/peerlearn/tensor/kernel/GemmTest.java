@@ -158,9 +158,9 @@ class GemmTest {
     /**
      * With either tile an untransposed B is read in place by the first row panel of A, which packs
      * it for the others: one and several row blocks (mc = 6, 12), column blocks and k-blocks, n
-     * around whole panels (tails 0, 1, lanes − 1, lanes, lanes + 1), both kinds of tile (sums in C
-     * or not), and the workspace poisoned before each product, so that a panel read before it is
-     * packed shows.
+     * around whole panels (tails 0, 1, lanes − 1, lanes, lanes + 1), both kinds of tile (the last
+     * k-block stored straight into C or through the epilogue), and the workspace poisoned before
+     * each product, so that a panel read before it is packed shows.
      */
     @Test
     void bReadInPlaceByTheFirstRowPanelIsPackedForTheOthers() {
