@@ -3,6 +3,7 @@ package peerlearn.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import peerlearn.tensor.kernel.GemmTiles;
+import peerlearn.tensor.kernel.GemmTiles.Tile;
 import peerlearn.tensor.kernel.Kernels;
 
 /**
@@ -11,8 +12,9 @@ import peerlearn.tensor.kernel.Kernels;
  * comes first in three of them). Prints the median GFLOP/s of each and the median and range of
  * the rounds' ratios to OpenBLAS. The first argument names the variants:
  * <ul>
- *   <li>{@code pairs}: the production kernel without and with its pair tile. This is how the pair
- *       tile's threshold in rows ({@code SimdGemm.PAIR_FROM_ROWS}) was chosen.
+ *   <li>{@code pairs}: the 6 × 4 tile against the pair tile, the latter for every product from
+ *       its threshold in rows ({@code SimdGemm.PAIR_FROM_ROWS}) on, A transposed or not. This is
+ *       how that threshold, and its restriction to a transposed A, were chosen.
  *   <li>{@code lines}: the production kernel with its packed B panels wherever their array starts,
  *       and from a cache line on ({@code CacheLines}).
  * </ul>
@@ -33,7 +35,7 @@ public final class GemmTileVersus {
             throw new IllegalArgumentException("first argument: pairs or lines, then shapes such as NN:512:512:512");
         }
         boolean pairs = args[0].equals("pairs");
-        String[] names = pairs ? new String[] {"without pairs", "with"} : new String[] {"lines anywhere", "on lines"};
+        String[] names = pairs ? new String[] {"6×4 tile", "pair tile"} : new String[] {"lines anywhere", "on lines"};
         OpenBlas blas = OpenBlas.load();
         System.out.println(blas.describe());
         System.out.println("peerlearn: " + Kernels.describe());
@@ -42,9 +44,11 @@ public final class GemmTileVersus {
             int m = sh.m(), n = sh.n(), k = sh.k();
             float[] a = sh.a(), b = sh.b(), cBlas = new float[m * n];
             Runnable[] contenders = {
-                // pairs: without and with the pair tile, both on lines; lines: anywhere and on lines, both with it
-                GemmTiles.product(!pairs, pairs, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
-                GemmTiles.product(true, true, sh.ta(), sh.tb(), m, n, k, a, sh.lda(), b, sh.ldb(), new float[m * n]),
+                // pairs: the two tiles, both on lines; lines: the production kernel anywhere and on lines
+                GemmTiles.product(pairs ? Tile.WITHOUT_PAIRS : Tile.PRODUCTION, pairs, sh.ta(), sh.tb(), m, n, k, a,
+                        sh.lda(), b, sh.ldb(), new float[m * n]),
+                GemmTiles.product(pairs ? Tile.PAIRS_FOR_ANY_A : Tile.PRODUCTION, true, sh.ta(), sh.tb(), m, n, k, a,
+                        sh.lda(), b, sh.ldb(), new float[m * n]),
                 () -> blas.sgemm(sh.ta(), sh.tb(), m, n, k, 1f, a, sh.lda(), b, sh.ldb(), 0f, cBlas, n)};
             for (Runnable r : contenders) {
                 run(r, 3e9);

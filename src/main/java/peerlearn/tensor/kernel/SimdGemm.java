@@ -17,8 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>512-bit vectors (AVX-512, 32 registers): MR = 6, V = 4 (of the tiles 8×2, 12×2, 14×2, 7×3,
  *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest); on an Intel core, products
- *       of at least 768 rows take a third tile of 24 rows by one vector whose A values are
- *       broadcast in pairs, with fewer loads per fma ({@link #sgemmPairs});
+ *       op(A)·op(B) with A transposed and at least 768 rows take a third tile of 24 rows by one
+ *       vector whose A values are broadcast in pairs, with fewer loads per fma
+ *       ({@link #sgemmPairs});
  *   <li>narrower vectors (AVX2 has 16 registers): MR = 3, V = 3, 9 + 3 + 3 = 15 registers. On an
  *       AVX2 core its micro-kernel ran at 71 GFLOP/s from L1, the 6×2 tile (12 + 2 + 6 = 20, two
  *       sums spilled) at 35, 4×3 at 35, 5×2 at 32, 4×2 at 48, 2×4 at 47. On a Zen 2 core (fma
@@ -74,6 +75,8 @@ final class SimdGemm implements GemmKernel {
     private final int directRows;
     /** Products with at least this many rows of C take the pair tile (see {@link #sgemmPairs}). */
     private final int pairFrom;
+    /** Whether only products with A transposed take it (the production choice, see {@link #PAIR_FROM_ROWS}). */
+    private final boolean pairsOnlyTransposedA;
     /** The pair tile's k-block and row block (its column block is nc). */
     private final int pairKc;
     private final int pairMc;
@@ -95,12 +98,21 @@ final class SimdGemm implements GemmKernel {
      */
     SimdGemm() {
         this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS,
-                INTEL_512 ? PAIR_FROM_ROWS : Integer.MAX_VALUE, PAIR_KC, PAIR_MC);
+                INTEL_512 ? PAIR_FROM_ROWS : Integer.MAX_VALUE, true, PAIR_KC, PAIR_MC);
     }
 
     /** The production kernel without the pair tile, for benchmarks that compare the two. */
     static SimdGemm withoutPairs() {
         return new SimdGemm(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS);
+    }
+
+    /**
+     * The production kernel with the pair tile for every product from its rows on, A transposed
+     * or not (Intel cores; elsewhere as production), for benchmarks that compare the two tiles.
+     */
+    static SimdGemm withPairsForAnyA() {
+        return new SimdGemm(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS,
+                INTEL_512 ? PAIR_FROM_ROWS : Integer.MAX_VALUE, false, PAIR_KC, PAIR_MC);
     }
 
     /** A kernel with the given tiles and blocks that never takes the pair tile. */
@@ -133,15 +145,19 @@ final class SimdGemm implements GemmKernel {
      * @param nc columns of op(B) packed at once
      * @param directRows when op(B) is B itself and m ≤ this, read B in place instead of packing it
      * @param pairFrom products with m ≥ this take the 24×16 pair tile, where the lanes are 16
-     *     ({@link #PAIRS_POSSIBLE}); mc then counts in 24-row panels and nc in 16-column ones
+     *     ({@link #PAIRS_POSSIBLE}), whether A is transposed or not; mc then counts in 24-row
+     *     panels and nc in 16-column ones
      */
     SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom) {
-        this(rows, vectors, kc, mc, nc, directRows, pairFrom, kc, mc);
+        this(rows, vectors, kc, mc, nc, directRows, pairFrom, false, kc, mc);
     }
 
-    /** As above, with the pair tile's own k-block and row block. */
+    /**
+     * As above, with the pair tile's own k-block and row block, and taken by products with A
+     * transposed only if {@code pairsOnlyTransposedA}.
+     */
     private SimdGemm(int rows, int vectors, int kc, int mc, int nc, int directRows, int pairFrom,
-                     int pairKc, int pairMc) {
+                     boolean pairsOnlyTransposedA, int pairKc, int pairMc) {
         if (!(rows == 6 && vectors == 4) && !(rows == 3 && vectors == 3)) {
             throw new IllegalArgumentException("gemm tile: 6×4 or 3×3 vectors, got " + rows + "×" + vectors);
         }
@@ -152,6 +168,7 @@ final class SimdGemm implements GemmKernel {
         this.nc = Math.max(nr, nc / nr * nr);
         this.directRows = directRows;
         this.pairFrom = PAIRS_POSSIBLE ? pairFrom : Integer.MAX_VALUE;
+        this.pairsOnlyTransposedA = pairsOnlyTransposedA;
         this.pairKc = Math.max(1, pairKc);
         this.pairMc = Math.max(PAIR_MR, pairMc / PAIR_MR * PAIR_MR);
     }
@@ -168,7 +185,7 @@ final class SimdGemm implements GemmKernel {
         if (m == 0 || n == 0) {
             return;
         }
-        if (m >= pairFrom && k > 0) {
+        if (m >= pairFrom && k > 0 && (transA || !pairsOnlyTransposedA)) {
             sgemmPairs(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, ws);
             return;
         }
@@ -1134,12 +1151,16 @@ final class SimdGemm implements GemmKernel {
     static final int PAIR_MR = 24;
     static final int PAIR_NR = 16;
     /**
-     * The pair tile on an Intel core: from 768 rows of C, with kc = 256 and mc = 384. Alternating
-     * with the 6 × 4 tile and OpenBLAS in one JVM (peerlearn.bench.GemmTileVersus, figures in
-     * theory/autograd.md, "The pair tile") it ran NN 768³ 6% faster, TN 768³ 6%, NT 768³ 2%, NN
-     * 1024³ 2–10% and NT 1024³ 11%; below that it won some and lost some (NN 600³ +6%, 576³ −2%,
-     * 512³ −3% twice) and lost at 256³ (−6%): the packing of B, twice its size here, and of A
-     * weigh more on small products, and a 24-row tile pads 512 rows to 528.
+     * The pair tile on an Intel core: for products with A transposed from 768 rows of C, with
+     * kc = 256 and mc = 384. Alternating with the 6 × 4 tile and OpenBLAS in one JVM
+     * (peerlearn.bench.GemmTileVersus, figures in theory/autograd.md, "The pair tile" and "Sums
+     * parked off C") it ran TN 768³, 1024³ and 2048³ 1–3% faster than the 6 × 4 tile, whose
+     * packing of Aᵀ costs more than its own (a copy of A's rows). With A untransposed it is now
+     * behind: NN 768³ 5%, NN 1024³ and 2048³ 1–3%, NT a tie. It had been ahead by 2–10% while the
+     * 6 × 4 tile kept its running sums in C between k-blocks; most of its gain was its sums kept
+     * off C. Below 768 rows it won some and lost some (NN 600³ +6%, 576³ −2%, 512³ −3% twice) and
+     * lost at 256³ (−6%): the packing of B, twice its size here, weighs more on small products, and
+     * a 24-row tile pads 512 rows to 528.
      */
     static final int PAIR_FROM_ROWS = 768;
     private static final int PAIR_KC = 256;
