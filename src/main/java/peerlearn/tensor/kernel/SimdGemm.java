@@ -42,9 +42,9 @@ import jdk.incubator.vector.VectorSpecies;
  * are parked in a buffer between k-blocks, tile after tile in the order the kernels visit them, and
  * the α/β epilogue runs after the last one (a whole tile of a product with α = 1, β = 0 stores its
  * last k-block straight into C). Keeping them in C instead, rows ldc apart, ran NN 512³ 2–6%
- * slower on an Intel Xeon core (theory/autograd.md, "Sums parked off C"). With m above the rows that read B
- * in place (see the constructor) an untransposed B has no packing pass of its own: the first row
- * panel of A reads each whole B panel in place and stores it packed as it goes
+ * slower on an Intel Xeon core (theory/autograd.md, "Sums parked off C"). With m above the rows
+ * that read B in place (see the constructor) an untransposed B has no packing pass of its own: the
+ * first row panel of A reads each whole B panel in place and stores it packed as it goes
  * ({@link #kernel6x4PackingB}, {@link #kernel3x3PackingB}), and the other row panels read the
  * packed copy. Alternating with the separate pass in one JVM (2 Dec 2026, Zen 5) that ran NN
  * 512³ 1.6–4.2% faster, NN 1024³ 4.5%, TN 512³ 2%; what else was tried then and dropped (kc for a
