@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * file, or sums spill to the stack and every step waits on a store and a reload:
  * <ul>
  *   <li>512-bit vectors (AVX-512, 32 registers): MR = 6, V = 4 (of the tiles 8×2, 12×2, 14×2, 7×3,
- *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest); on an Intel core, products
+ *       8×3, 4×4, 5×4, 4×6, 5×5 vectors tried there it ran fastest), with a last row panel of at
+ *       most four rows on a 4 × 4 kernel ({@link #kernel4x4}); on an Intel core, products
  *       op(A)·op(B) with A transposed and at least 768 rows take a third tile of 24 rows by one
  *       vector whose A values are broadcast in pairs, with fewer loads per fma
  *       ({@link #sgemmPairs});
@@ -268,14 +269,17 @@ final class SimdGemm implements GemmKernel {
                             // their running sums in acc between k-blocks, never in C; a whole tile
                             // with α = 1 and β = 0 stores its last k-block straight into C (finish
                             // would only copy it), every other tile goes through finish.
-                            boolean straight = last && rows == mr && cols == nr && alpha == 1f && beta == 0f;
+                            boolean packsB = packingB && ic == 0 && ip == 0 && cols == nr;
+                            // a last panel of at most four rows runs on the four-row kernels
+                            int kr = mr == 6 && rows <= 4 && !packsB ? 4 : mr;
+                            boolean straight = last && rows == kr && cols == nr && alpha == 1f && beta == 0f;
                             float[] in = first ? ZERO_TILE : acc;
                             int ii = first ? 0 : accI;
                             float[] out = straight ? c : acc;
                             int oi = straight ? ci : accI;
                             int os = straight ? ldc : nr;
                             if (mr == 3) {
-                                if (packingB && ic == 0 && ip == 0 && cols == nr) {
+                                if (packsB) {
                                     kernel3x3PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
                                             kcb, in, ii, out, oi, os);
                                 } else if (bArr == pb) {
@@ -283,9 +287,13 @@ final class SimdGemm implements GemmKernel {
                                 } else {
                                     kernel3x3Strided(pa, ip * mr * kcb, b, bi, bStride, kcb, in, ii, out, oi, os);
                                 }
-                            } else if (packingB && ic == 0 && ip == 0 && cols == nr) {
+                            } else if (packsB) {
                                 kernel6x4PackingB(pa, 0, b, bOff + pc * ldb + jc + j0, ldb, pb, bi,
                                         kcb, in, ii, out, oi, os);
+                            } else if (kr == 4 && bArr == pb) {
+                                kernel4x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, out, oi, os);
+                            } else if (kr == 4) {
+                                kernel4x4(pa, ip * mr * kcb, bArr, bi, bStride, kcb, in, ii, out, oi, os);
                             } else if (bArr == pb) {
                                 kernel6x4Packed(pa, ip * mr * kcb, pb, bi, kcb, in, ii, out, oi, os);
                             } else {
@@ -942,6 +950,140 @@ final class SimdGemm implements GemmKernel {
         s51.intoArray(out, oi + 5 * outStride + L);
         s52.intoArray(out, oi + 5 * outStride + 2 * L);
         s53.intoArray(out, oi + 5 * outStride + 3 * L);
+    }
+
+    /**
+     * {@link #kernel6x4} for a last row panel of at most four rows (m mod 6 from 1 to 4): the first
+     * four rows of a six-row panel of A, whose stride per p stays 6, so 16 sums instead of 24, and a
+     * panel of exactly four rows goes straight into C. Against six rows of which two or more are
+     * padding, NN 16×3200×150 (LeNet-5's second convolution) ran 7–11% faster, NN 32×120×400 and
+     * 16×32768×144 4%, in one JVM (theory/autograd.md, "A four-row last panel").
+     */
+    private static void kernel4x4(float[] pa, int ai, float[] b, int bi, int bStride, int kcb,
+                                  float[] in, int ii, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 15 * L);
+        for (int p = 0; p < kcb; p++, ai += 6, bi += bStride) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[ai]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            s03 = b3.fma(x, s03);
+            x = FloatVector.broadcast(S, pa[ai + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            s13 = b3.fma(x, s13);
+            x = FloatVector.broadcast(S, pa[ai + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+            s23 = b3.fma(x, s23);
+            x = FloatVector.broadcast(S, pa[ai + 3]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            s32 = b2.fma(x, s32);
+            s33 = b3.fma(x, s33);
+        }
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
+    }
+
+    /** {@link #kernel4x4} on a packed B panel, as {@link #kernel6x4Packed}. */
+    private static void kernel4x4Packed(float[] pa, int ai, float[] b, int bi, int kcb,
+                                        float[] in, int ii, float[] out, int oi, int outStride) {
+        FloatVector s00 = FloatVector.fromArray(S, in, ii);
+        FloatVector s01 = FloatVector.fromArray(S, in, ii + L);
+        FloatVector s02 = FloatVector.fromArray(S, in, ii + 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, in, ii + 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, in, ii + 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, in, ii + 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, in, ii + 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, in, ii + 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, in, ii + 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, in, ii + 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, in, ii + 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, in, ii + 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, in, ii + 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, in, ii + 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, in, ii + 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, in, ii + 15 * L);
+        for (int p = 0; p < kcb; p++) {
+            int a0 = ai + 6 * p;
+            int b0i = bi + 4 * L * p;
+            FloatVector b0 = FloatVector.fromArray(S, b, b0i);
+            FloatVector b1 = FloatVector.fromArray(S, b, b0i + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, b0i + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, b0i + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[a0]);
+            s00 = b0.fma(x, s00);
+            s01 = b1.fma(x, s01);
+            s02 = b2.fma(x, s02);
+            s03 = b3.fma(x, s03);
+            x = FloatVector.broadcast(S, pa[a0 + 1]);
+            s10 = b0.fma(x, s10);
+            s11 = b1.fma(x, s11);
+            s12 = b2.fma(x, s12);
+            s13 = b3.fma(x, s13);
+            x = FloatVector.broadcast(S, pa[a0 + 2]);
+            s20 = b0.fma(x, s20);
+            s21 = b1.fma(x, s21);
+            s22 = b2.fma(x, s22);
+            s23 = b3.fma(x, s23);
+            x = FloatVector.broadcast(S, pa[a0 + 3]);
+            s30 = b0.fma(x, s30);
+            s31 = b1.fma(x, s31);
+            s32 = b2.fma(x, s32);
+            s33 = b3.fma(x, s33);
+        }
+        s00.intoArray(out, oi);
+        s01.intoArray(out, oi + L);
+        s02.intoArray(out, oi + 2 * L);
+        s03.intoArray(out, oi + 3 * L);
+        s10.intoArray(out, oi + outStride);
+        s11.intoArray(out, oi + outStride + L);
+        s12.intoArray(out, oi + outStride + 2 * L);
+        s13.intoArray(out, oi + outStride + 3 * L);
+        s20.intoArray(out, oi + 2 * outStride);
+        s21.intoArray(out, oi + 2 * outStride + L);
+        s22.intoArray(out, oi + 2 * outStride + 2 * L);
+        s23.intoArray(out, oi + 2 * outStride + 3 * L);
+        s30.intoArray(out, oi + 3 * outStride);
+        s31.intoArray(out, oi + 3 * outStride + L);
+        s32.intoArray(out, oi + 3 * outStride + 2 * L);
+        s33.intoArray(out, oi + 3 * outStride + 3 * L);
     }
 
     /**
