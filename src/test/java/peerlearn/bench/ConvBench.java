@@ -7,18 +7,33 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import peerlearn.autograd.Ops;
+import peerlearn.autograd.Scratch;
+import peerlearn.autograd.Var;
+import peerlearn.tensor.Tensor;
 import peerlearn.tensor.kernel.Gemm;
 import peerlearn.tensor.kernel.GemmWorkspace;
 import peerlearn.tensor.kernel.Im2col;
 import peerlearn.tensor.kernel.VectorOps;
 
 /**
- * A convolution layer built from the kernels as the autograd layer builds it: batched im2col, one
- * GEMM, and an axis swap to NCHW; the backward adds dW = dY′·colsᵀ, dcols = Wᵀ·dY′ and col2im.
+ * A convolution layer, two ways:
+ * <ul>
+ *   <li>{@code forward}, {@code forwardBackward}: built from the kernels alone, batched im2col, one
+ *       GEMM and an axis swap to NCHW; the backward adds dW = dY′·colsᵀ and dcols = Wᵀ·dY′ as two
+ *       more GEMMs, then col2im;
+ *   <li>{@code layerForward}, {@code layerForwardBackward}: the autograd primitive itself,
+ *       {@code Ops.conv2d} on a {@link Scratch} reset before each call, as a training step runs it.
+ *       It takes its own paths: {@code DirectConv} for a first layer of stride 1 and C·k² ≤ 81
+ *       (LeNet-5's first), dW by {@code RowDots}, and dcols a few images at a time. Its backward
+ *       starts from a fixed dy. A layer whose input has 1 or 3 channels takes images, which need
+ *       no gradient, so it computes no dx, as the first layer of a model does; the others do.
+ * </ul>
  * A geometry is {@code N:C:H:W:Cout:kernel:stride:pad}: LeNet-5's two layers on a batch of 32
  * (28×28 with padding 2, and 6 → 16 channels on 14×14) and a CIFAR-size 3×3 layer (16 → 16
  * channels on 32×32, padding 1, as in ResNet-20's first stage). {@link Run} reports GFLOP/s
- * counting 2·Cout·C·k²·N·Ho·Wo per product (forward one product, forward+backward three).
+ * counting 2·Cout·C·k²·N·Ho·Wo per product ({@link #products}: forward one, forward+backward
+ * three, or two without dx).
  */
 @State(Scope.Thread)
 public class ConvBench extends KernelBench {
@@ -28,6 +43,10 @@ public class ConvBench extends KernelBench {
     private int n, c, h, w, cout, kk, stride, pad, ho, wo, taps, pixels;
     private float[] x, weight, cols, yT, y, dy, dyT, dW, dcols, dx;
     private final GemmWorkspace ws = new GemmWorkspace();
+    private final Scratch scratch = new Scratch();
+    private Tensor xTensor;
+    private Var weightVar;
+    private Var gradientWanted;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -48,6 +67,9 @@ public class ConvBench extends KernelBench {
         dyT = new float[cout * pixels];
         dW = new float[cout * taps];
         dx = new float[n * c * h * w];
+        xTensor = Tensor.of(x, n, c, h, w);
+        weightVar = Var.param(Tensor.of(weight, cout, c, kk, kk), Tensor.zeros(cout, c, kk, kk));
+        gradientWanted = Var.param(Tensor.scalar(0f));
     }
 
     @Benchmark
@@ -70,6 +92,50 @@ public class ConvBench extends KernelBench {
         java.util.Arrays.fill(dx, 0f);
         Im2col.col2imBatch(dcols, 0, n, c, h, w, kk, kk, stride, pad, dx, 0);
         return dx;
+    }
+
+    @Benchmark
+    public Tensor layerForward() {
+        scratch.reset();
+        return Ops.conv2d(layerInput(), weightVar, null, stride, pad, scratch).value();
+    }
+
+    @Benchmark
+    public Tensor layerForwardBackward() {
+        scratch.reset();
+        Var out = Ops.conv2d(layerInput(), weightVar, null, stride, pad, scratch);
+        // a loss whose gradient with respect to the layer's output is dy
+        Var loss = Var.op(Tensor.scalar(0f), g -> {
+            Tensor dOut = out.gradForUpdate();
+            System.arraycopy(dy, 0, dOut.data(), dOut.offset(), dy.length);
+        }, out);
+        loss.backward();
+        return weightVar.grad();
+    }
+
+    /**
+     * The layer's input on the scratch: the images, or a hidden activation that needs a gradient
+     * (a node over the images and a leaf that wants one; its own backward passes nothing on).
+     */
+    private Var layerInput() {
+        Var images = Var.input(xTensor, scratch);
+        return takesImages(c) ? images : Var.op(xTensor, g -> { }, images, gradientWanted);
+    }
+
+    private static boolean takesImages(int channels) {
+        return channels == 1 || channels == 3;
+    }
+
+    /**
+     * Products of the layer's size a benchmark computes: one forward; three for forward and
+     * backward (y, dW and dcols), two for the layer on images, which computes no dx.
+     */
+    static int products(String benchmark, String layer) {
+        if (!benchmark.endsWith("orwardBackward")) {
+            return 1;
+        }
+        int channels = Integer.parseInt(layer.split(":")[1]);
+        return benchmark.endsWith("layerForwardBackward") && takesImages(channels) ? 2 : 3;
     }
 
     /** Floating-point operations of one product of the layer: 2·Cout·taps·N·Ho·Wo. */

@@ -37,9 +37,8 @@ public final class Run {
                 double flops = 2.0 * Long.parseLong(f[1]) * Long.parseLong(f[2]) * Long.parseLong(f[3]);
                 rate = String.format(Locale.ROOT, "%8.1f GFLOP/s", flops / seconds / 1e9);
             } else if (name.startsWith("ConvBench")) {
-                double products = name.endsWith("forwardBackward") ? 3 : 1;
                 rate = String.format(Locale.ROOT, "%8.1f GFLOP/s",
-                        products * ConvBench.productFlops(param) / seconds / 1e9);
+                        ConvBench.products(name, param) * ConvBench.productFlops(param) / seconds / 1e9);
             } else if (name.startsWith("VectorOpsBench")) {
                 double bytes = (name.endsWith("axpy") ? 12.0 : 8.0) * Long.parseLong(param);
                 rate = String.format(Locale.ROOT, "%8.1f GB/s", bytes / seconds / 1e9);
