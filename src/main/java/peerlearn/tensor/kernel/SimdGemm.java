@@ -1358,8 +1358,9 @@ final class SimdGemm implements GemmKernel {
      *
      * <p>The loop nest is the 6 × 4 tile's (Goto's, in the class comment) with its own packing:
      * op(B) into 16-column panels of 32 floats per p ({@link #packBPairs}) and op(A) into 24-row
-     * panels of 12 longs per p ({@link #packAPairs}). It runs for m ≥ pairFrom only: a 24-row
-     * tile pads 32 rows to 48, and B is never read in place.
+     * panels of 12 longs per p ({@link #packAPairs}). It runs for m ≥ pairFrom only (in production,
+     * with A transposed only; see {@link #PAIR_FROM_ROWS}): a 24-row tile pads 32 rows to 48, and
+     * B is never read in place.
      */
     private void sgemmPairs(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
