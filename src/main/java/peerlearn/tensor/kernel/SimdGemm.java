@@ -61,8 +61,6 @@ final class SimdGemm implements GemmKernel {
     /** The tile for this machine's preferred species (see the class comment): MR rows, V vectors. */
     static final int MR = S.vectorBitSize() >= 512 ? 6 : 3;
     static final int V = S.vectorBitSize() >= 512 ? 4 : 3;
-    /** The production tile's rows up to which an untransposed B is read in place (see the constructor). */
-    static final int DIRECT_ROWS = MR == 6 ? 24 : 6;
 
     /** The running sums a kernel starts its first k-block from (read only). */
     private static final float[] ZERO_TILE = new float[6 * 4 * L];
@@ -89,13 +87,19 @@ final class SimdGemm implements GemmKernel {
      * an L2's worth, and evicted the panels): 512³ went from 210 to 217 GFLOP/s on a Zen 5 core,
      * 1024³ from 198 to 206, x·Wᵀ of LeNet-5's first Linear layer (32×120×400) from 116 to 123.
      * nc = 512 keeps the packed B block (kc × nc, 1 MiB) within L2 (nc = 1024 tied within noise on the
-     * wide products of convolutions). B is read in place by every row panel only for m ≤ 24: at
+     * wide products of convolutions). B is read in place by every row panel only for m ≤ 24 there: at
      * m = 32 the strided kernel's per-load bounds checks cost more than packing (32×120×400: 125 vs
      * 105 GFLOP/s; 32×3200×150: 140 vs 127), at m ≤ 16 packing costs more (16×3200×150: 118 vs 90,
      * and 151 vs 167 when the first row panel packs it in passing for the other two). Above 24 rows
      * the first row panel packs it in passing (see the class comment). With the 3×3 tile (Zen 2)
      * packing in passing wins from three row panels: 9×3200×150 47 vs 43 GFLOP/s, 16×3200×150 50
-     * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30.
+     * vs 39, while 6×3200×150 ties at 41–43 and 3×3200×150 reads in place at 35 vs 30. On an Intel
+     * core, with the packed panels on cache lines and a four-row last panel, packing in passing
+     * wins from 12 rows (two JVMs, GFLOP/s packed against in place: 16×3200×150 108 vs 93,
+     * 20×3200×150 106 vs 93 and 93 vs 80, 24×1024×64 132 vs 94 and 124 vs 90, 16×12544×150 78 vs
+     * 67 and 75 vs 63, 12×3200×150 109 vs 110 and 97 vs 85), while 8×3200×150 ties (81 vs 90, 72
+     * vs 72) and 3×3200×150 reads in place at 56–69 vs 37–43, so there B is read in place up to
+     * m = 8 only.
      */
     SimdGemm() {
         this(MR, V, INTEL_512 ? 128 : 512, INTEL_512 ? 384 : 192, 512, DIRECT_ROWS,
@@ -127,6 +131,12 @@ final class SimdGemm implements GemmKernel {
      * an Intel Xeon core"); Zen cores and AVX2 keep kc = 512.
      */
     private static final boolean INTEL_512 = MR == 6 && "GenuineIntel".equals(cpuVendor());
+
+    /**
+     * The production tile's rows up to which an untransposed B is read in place (see the
+     * constructor): 24 with the 6 × 4 tile, 8 with it on an Intel core, 6 with the 3 × 3 tile.
+     */
+    static final int DIRECT_ROWS = INTEL_512 ? 8 : MR == 6 ? 24 : 6;
 
     /** The vendor_id of Linux's /proc/cpuinfo, or "" where there is none. */
     private static String cpuVendor() {
