@@ -131,11 +131,12 @@ public class ConvBench extends KernelBench {
      * backward (y, dW and dcols), two for the layer on images, which computes no dx.
      */
     static int products(String benchmark, String layer) {
-        if (!benchmark.endsWith("orwardBackward")) {
+        boolean layerItself = benchmark.endsWith(".layerForwardBackward");
+        if (!layerItself && !benchmark.endsWith(".forwardBackward")) {
             return 1;
         }
         int channels = Integer.parseInt(layer.split(":")[1]);
-        return benchmark.endsWith("layerForwardBackward") && takesImages(channels) ? 2 : 3;
+        return layerItself && takesImages(channels) ? 2 : 3;
     }
 
     /** Floating-point operations of one product of the layer: 2·Cout·taps·N·Ho·Wo. */

@@ -74,7 +74,7 @@ final class SimdGemm implements GemmKernel {
     private final int directRows;
     /** Products with at least this many rows of C take the pair tile (see {@link #sgemmPairs}). */
     private final int pairFrom;
-    /** Whether only products with A transposed take it (the production choice, see {@link #PAIR_FROM_ROWS}). */
+    /** Whether only products with A transposed take it (production's choice, {@link #PAIR_FROM_ROWS}). */
     private final boolean pairsOnlyTransposedA;
     /** The pair tile's k-block and row block (its column block is nc). */
     private final int pairKc;
